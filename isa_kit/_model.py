@@ -288,8 +288,8 @@ class TransferChannel(Node):
 class BreachProcedure(Node):
     report_to: Text
     """Role that receives breach reports first, e.g. ``Data Protection Officer, lead authority``."""
-    deadline_hours: Annotated[int, Field(gt=0)]
-    """How soon a partner must report a breach to ``report_to``."""
+    deadline_hours: Annotated[int, Field(gt=0)] | None = None
+    """How soon a partner must report a breach to ``report_to`` (absent: a gap the checks report)."""
     notes: str | None = None
 
 
