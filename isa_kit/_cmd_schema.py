@@ -27,15 +27,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def schema_for(kind: str) -> dict[str, object]:
+    from pydantic import BaseModel
 
     from ._model import Document, OrganisationsFile, PartnershipInfo
 
-    model = {
+    models: dict[str, type[BaseModel]] = {
         "partnership": PartnershipInfo,
         "organisations": OrganisationsFile,
         "document": Document,
-    }[kind]
-    schema = model.model_json_schema()
+    }
+    schema: dict[str, object] = models[kind].model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"isa-kit {kind} file"
     return schema

@@ -39,7 +39,11 @@ class Problem:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        if self.path:
+            return f"{where}: {self.path}: {self.message}"
+        if self.line is not None:
+            return f"{where}: (top level): {self.message}"
+        return f"{where}: {self.message}"
 
 
 class IsaKitError(Exception):

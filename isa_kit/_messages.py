@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ._errors import Problem
-from ._yaml import DataPath, SourceFile
+from ._yaml import DataPath, SourceFile, format_path
 
 _PATTERN_WORDS = {
     r"^[a-z0-9][a-z0-9-]*$": "an id of lower-case letters, digits and hyphens (e.g. 'barnet-homes')",
@@ -106,7 +106,11 @@ def problems_from(
             out.append(source.problem(full, message, key=True))
             continue
         if kind == "missing":
-            out.append(source.problem(full[:-1], f"missing required key '{loc[-1]}'", key=False))
+            # Located at the mapping that lacks the key, named by the key's own path.
+            where = source.locate(full[:-1])
+            out.append(
+                Problem(where.file, where.line, where.column, format_path(full), "required key is missing")
+            )
             continue
         got = f" (got {_describe_value(err.get('input'))})"
         if kind in _TYPE_WORDS:

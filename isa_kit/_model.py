@@ -459,6 +459,8 @@ class Document(Node):
     sections: list[Section] = Field(default_factory=list)
     template: str | None = None
     """A partnership's own edited template, relative to the partnership folder."""
+    signature_pack_template: str | None = None
+    """A partnership's own signature pack template, relative to the partnership folder."""
     supersedes: str | None = None
 
 

@@ -1,0 +1,234 @@
+"""Read a PDF as located lines of text, under bounds, with pypdf (and poppler if present).
+
+pypdf opens the file first, under tightened limits (declared stream length, inflated stream
+size, page-tree size), to refuse what is corrupt, too large or encrypted. The text itself
+comes from poppler's ``pdftotext -layout`` when it is installed (it is several times faster
+and keeps table columns apart), run with a time limit and an output cap; otherwise from
+pypdf's layout extraction. Either way each line keeps its column runs, so signature and ICO
+tables can be read from the page.
+
+A PDF that is encrypted with a password, has no text at all, or whose pages are only
+pictures (a scan) is *unverifiable*: the audit says so rather than report an empty
+signature table or a pass.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from ._pdftables import (
+    HEADER_RX,
+    OpenTable,
+    PdftotextError,
+    Word,
+    layout_lines,
+    layout_rows,
+    pdftotext_words,
+    rejoin_wrapped_emails,
+    rules_on_page,
+    table_rows,
+)
+from ._text import Block, DocumentText, UnreadableError, clean
+
+Engine = Literal["auto", "pdftotext", "pypdf"]
+
+
+@dataclass(frozen=True, slots=True)
+class PdfLimits:
+    max_file_bytes: int = 100_000_000
+    max_pages: int = 1_000
+    max_stream_bytes: int = 20_000_000
+    """Largest declared or inflated stream."""
+    max_text_bytes: int = 20_000_000
+    timeout_seconds: float = 60.0
+
+
+DEFAULT_LIMITS = PdfLimits()
+
+_WRAPPED_EMAIL = re.compile(r"\S+@\S*[.@-]$")
+_DOMAIN_START = re.compile(r"^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?:\s|$)")
+_MIN_TEXT_PER_PAGE = 3
+
+
+def read_pdf(
+    path: Path, display: str, limits: PdfLimits = DEFAULT_LIMITS, engine: Engine = "auto"
+) -> DocumentText:
+    size = path.stat().st_size
+    if size > limits.max_file_bytes:
+        raise UnreadableError(
+            f"the file is {size:,} bytes, more than the audit limit of {limits.max_file_bytes:,}"
+        )
+    with path.open("rb") as fh:
+        head = fh.read(1024)
+    if b"%PDF-" not in head:
+        if head.startswith(b"PK"):
+            raise UnreadableError("this is a zip (perhaps a Word .docx) file with a .pdf name")
+        if head.startswith(b"\xd0\xcf\x11\xe0"):
+            raise UnreadableError("this is an old binary Office file with a .pdf name")
+        raise UnreadableError("this is not a PDF file (no %PDF header)")
+
+    import pypdf
+    from pypdf.errors import PdfReadError, PyPdfError
+
+    conf = {
+        "maximum_declared_stream_length": limits.max_stream_bytes,
+        "zlib_maximum_output_length": limits.max_stream_bytes,
+        "lzw_maximum_output_length": limits.max_stream_bytes,
+        "run_length_maximum_output_length": limits.max_stream_bytes,
+        "array_based_stream_maximum_output_length": limits.max_stream_bytes,
+        "jbig2_maximum_output_length": limits.max_stream_bytes,
+        "brotli_maximum_output_length": limits.max_stream_bytes,
+        "image_maximum_buffer_size": limits.max_stream_bytes,
+        "stream_decoding_work_maximum_length": 5 * limits.max_stream_bytes,
+        "page_tree_maximum_entries": limits.max_pages * 4,
+        "jbig2dec_binary": None,
+    }
+    doc = DocumentText(path=display, kind="pdf")
+    try:
+        with pypdf.apply_configuration(**conf):
+            reader = pypdf.PdfReader(path, strict=False)
+            if reader.is_encrypted:
+                try:
+                    opened = reader.decrypt("")
+                except Exception as exc:  # missing crypto library, unknown handler
+                    doc.unverifiable = f"it is encrypted and could not be opened ({exc})"
+                    return doc
+                if not opened:
+                    doc.unverifiable = "it is encrypted with a password, so its text cannot be read"
+                    return doc
+            pages = len(reader.pages)
+            if pages > limits.max_pages:
+                raise UnreadableError(
+                    f"the PDF has {pages:,} pages, more than the audit limit of {limits.max_pages:,}"
+                )
+            doc.pages = pages
+            words: list[list[Word]] | None = None
+            if engine in ("auto", "pdftotext"):
+                try:
+                    words = pdftotext_words(
+                        path, pages, limits.timeout_seconds, limits.max_text_bytes
+                    )
+                except PdftotextError as exc:
+                    if "longer than" in str(exc) or "larger than" in str(exc):
+                        raise UnreadableError(str(exc)) from None
+                    words = None  # let pypdf try; it raises if the file is truly unreadable
+                if words is None and engine == "pdftotext":
+                    raise UnreadableError("pdftotext (poppler-utils) is not installed")
+            image_only: list[int] = []
+            open_table: OpenTable | None = None
+            tables = 0
+            for number in range(1, pages + 1):
+                page = reader.pages[number - 1]
+                page_words: list[Word] | None = None
+                if words is not None:
+                    page_words = (
+                        rejoin_wrapped_emails(words[number - 1]) if number <= len(words) else []
+                    )
+                    lines = layout_lines(page_words)
+                else:
+                    lines = _pypdf_page_text(page).splitlines()
+                if len(clean(" ".join(lines))) < _MIN_TEXT_PER_PAGE:
+                    if _page_has_image(page):
+                        image_only.append(number)
+                    open_table = None
+                    continue
+                doc.blocks.append(_page_block(number, lines))
+                if open_table is None and not any(HEADER_RX.search(line) for line in lines):
+                    continue
+                rows, open_table = _tables_on_page(
+                    page, page_words, number, lines, open_table, tables + 1
+                )
+                if rows:
+                    tables = max(tables, rows[0].table or 0)
+                    doc.blocks.extend(rows)
+            doc.image_only_pages = tuple(image_only)
+    except UnreadableError:
+        raise
+    except (PdfReadError, PyPdfError) as exc:
+        raise UnreadableError(f"the PDF is damaged or truncated ({exc})") from None
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError, OSError) as exc:
+        raise UnreadableError(f"the PDF could not be read ({type(exc).__name__}: {exc})") from None
+    except (RecursionError, MemoryError):
+        raise UnreadableError("the PDF is too deeply nested or too large to read") from None
+
+    if not doc.blocks:
+        if image_only:
+            doc.unverifiable = (
+                "it has no text layer: its pages are images (a scan), so nothing in it can "
+                "be checked; ask for the original or an OCRed copy"
+            )
+        else:
+            doc.unverifiable = "it contains no text that can be extracted"
+    return doc
+
+
+def pdftotext_available() -> bool:
+    return shutil.which("pdftotext") is not None
+
+
+def _pypdf_page_text(page: Any) -> str:
+    try:
+        return str(page.extract_text(extraction_mode="layout"))
+    except Exception:
+        return str(page.extract_text())
+
+
+def _page_block(number: int, lines: list[str]) -> Block:
+    """The page's text as one block; an email address wrapped at a dot is rejoined."""
+    parts: list[str] = []
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if parts and _WRAPPED_EMAIL.search(parts[-1]) and _DOMAIN_START.match(line):
+            parts[-1] += line
+        else:
+            parts.append(line)
+    return Block(region=f"page {number}", text=clean(" ".join(parts)), part="page", page=number)
+
+
+def _tables_on_page(
+    page: Any,
+    words: list[Word] | None,
+    number: int,
+    lines: list[str],
+    open_table: OpenTable | None,
+    table_number: int,
+) -> tuple[list[Block], OpenTable | None]:
+    if words:
+        hs, vs = rules_on_page(page)
+        rows, still_open = table_rows(words, hs, vs, number, open_table, table_number)
+        if rows:
+            return rows, still_open
+    if open_table is None:
+        return layout_rows(lines, number, table_number), None
+    return [], None
+
+
+def _page_has_image(page: Any) -> bool:
+    try:
+        return _has_image(page.get("/Resources"), depth=0)
+    except Exception:
+        return False
+
+
+def _has_image(resources: Any, depth: int) -> bool:
+    if resources is None or depth > 3:
+        return False
+    resources = resources.get_object()
+    xobjects = resources.get("/XObject")
+    if xobjects is None:
+        return False
+    xobjects = xobjects.get_object()
+    for key in list(xobjects.keys())[:200]:
+        obj = xobjects[key].get_object()
+        subtype = obj.get("/Subtype")
+        if subtype == "/Image":
+            return True
+        if subtype == "/Form" and _has_image(obj.get("/Resources"), depth + 1):
+            return True
+    return False

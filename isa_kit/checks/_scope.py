@@ -1,0 +1,232 @@
+"""Shared views of a partnership that several checks read: which documents are in force,
+who a lawful basis covers, every email domain, and every out-of-date citation in free text.
+
+Each view is computed once per check context (``ctx.memo``) and is a pure function of the
+partnership, the policy and the knowledge base.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
+
+from .._knowledge import TextMatch
+from .._model import (
+    Document,
+    DocumentKind,
+    DocumentStatus,
+    LawfulBasis,
+    Node,
+    Organisation,
+    OrgType,
+    Partnership,
+    TransferMethod,
+)
+from .._yaml import PathSeg, format_path
+from ._base import CheckContext
+
+BINDING = frozenset({DocumentStatus.FINAL, DocumentStatus.SIGNED})
+DEFUNCT_TYPES = frozenset({OrgType.CCG, OrgType.CRC})
+
+
+def live_documents(p: Partnership) -> list[Document]:
+    """Documents not superseded: the ones that still govern sharing."""
+    return [d for d in p.documents if d.status != DocumentStatus.SUPERSEDED]
+
+
+def binding_documents(p: Partnership) -> list[Document]:
+    """Final or signed documents (drafts are work in progress)."""
+    return [d for d in p.documents if d.status in BINDING]
+
+
+def shares_data(doc: Document) -> bool:
+    """An ISA, or any document that says which data it shares."""
+    return doc.kind == DocumentKind.ISA or bool(doc.data_shared and doc.data_shared.categories)
+
+
+def bases_for(doc: Document, party: str) -> list[LawfulBasis]:
+    """The lawful bases that apply to ``party`` (an empty ``parties`` list means everyone)."""
+    return [b for b in doc.lawful_bases if not b.parties or party in b.parties]
+
+
+def organisation(p: Partnership, org_id: str) -> Organisation | None:
+    try:
+        return p.organisation(org_id)
+    except KeyError:
+        return None
+
+
+# --- email domains ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EmailSite:
+    """One email domain written in the data, and where."""
+
+    node: Node
+    path: tuple[PathSeg, ...]
+    domain: str
+    subject: str
+    document: str | None
+    declared: bool
+    """True for a declaration of what is secure (an organisation's ``secure_email_domains``
+    or a channel's ``domains``), false for an address someone will send mail to."""
+    what: str
+
+
+def allow_list(p: Partnership, ctx: CheckContext) -> tuple[str, ...]:
+    """The policy's secure domains, each partner's own and each secure-email channel's."""
+
+    def compute() -> tuple[str, ...]:
+        allow = list(ctx.policy.allowed_domains)
+        for org in p.partners:
+            allow.extend(d.lower() for d in org.secure_email_domains)
+        for doc in live_documents(p):
+            for ch in doc.security.transfer_channels if doc.security else []:
+                if ch.method == TransferMethod.SECURE_EMAIL:
+                    allow.extend(d.lower() for d in ch.domains)
+        return tuple(sorted(set(allow)))
+
+    return ctx.memo("allow-list", compute)
+
+
+def email_sites(p: Partnership, ctx: CheckContext) -> list[EmailSite]:
+    def compute() -> list[EmailSite]:
+        out: list[EmailSite] = []
+
+        def address(node: Node, email: str | None, subject: str, what: str) -> None:
+            if email and "@" in email:
+                out.append(
+                    EmailSite(node, ("email",), email.rsplit("@", 1)[1], subject, None, False, what)
+                )
+
+        for box in p.contact_routes.mailboxes:
+            address(box, box.email, p.id, f"hub mailbox '{box.role}'")
+        for org in p.partners:
+            for contact in org.contacts:
+                address(contact, contact.email, org.id, f"contact '{contact.role}'")
+            ig = org.ig_contacts
+            for label, c in (
+                ("Data Protection Officer", ig.dpo),
+                ("Caldicott Guardian", ig.caldicott_guardian),
+                ("SIRO", ig.siro),
+            ):
+                if c is not None:
+                    address(c, c.email, org.id, f"{label} contact")
+            for j, domain in enumerate(org.secure_email_domains):
+                out.append(
+                    EmailSite(
+                        org,
+                        ("secure_email_domains", j),
+                        domain,
+                        org.id,
+                        None,
+                        True,
+                        "secure domain",
+                    )
+                )
+        for doc in live_documents(p):
+            for ch in doc.security.transfer_channels if doc.security else []:
+                for j, domain in enumerate(ch.domains):
+                    out.append(
+                        EmailSite(
+                            ch, ("domains", j), domain, doc.id, doc.id, True, "channel domain"
+                        )
+                    )
+        return out
+
+    return ctx.memo("email-sites", compute)
+
+
+# --- free text -------------------------------------------------------------------------------
+
+_SKIP = frozenset(
+    {
+        "id",
+        "email",
+        "phone",
+        "url",
+        "file",
+        "sha256",
+        "history",
+        "approval_log",
+        "consultation_log",
+        "supersedes",
+        "template",
+        "secure_email_domains",
+        "domains",
+        "parties",
+        "organisation",
+        "part_of",
+        "lead_organisation",
+        "clauses",
+        "waivers",
+        "evidence",
+        "signed_copy",
+        "hours",
+        "colour",
+        "partners",
+        "documents",
+        "ico_registration",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TextSite:
+    """An out-of-date citation found in a free-text field."""
+
+    node: Node
+    path: tuple[PathSeg, ...]
+    field: str
+    """The field as the YAML names it, relative to the subject (``references[2].title``)."""
+    match: TextMatch
+    subject: str
+    document: str | None
+
+
+def _strings(
+    node: Node, rel: tuple[PathSeg, ...]
+) -> Iterator[tuple[Node, tuple[PathSeg, ...], tuple[PathSeg, ...], str]]:
+    """Every free-text string under ``node``: (owner, path in owner, path from subject, text)."""
+    for name, value in node.__dict__.items():
+        if name in _SKIP or value is None or isinstance(value, bool | int | float | Enum):
+            continue
+        if isinstance(value, str):
+            yield node, (name,), (*rel, name), value
+        elif isinstance(value, Node):
+            yield from _strings(value, (*rel, name))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, str) and not isinstance(item, Enum):
+                    yield node, (name, i), (*rel, name, i), item
+                elif isinstance(item, Node):
+                    yield from _strings(item, (*rel, name, i))
+
+
+def text_sites(p: Partnership, ctx: CheckContext) -> list[TextSite]:
+    """Every citation the knowledge base flags, in the partnership, its partners and its
+    documents in force (version history and logs are records of the past and are skipped)."""
+
+    def compute() -> list[TextSite]:
+        scan = ctx.knowledge.scan_text
+        out: list[TextSite] = []
+
+        def visit(root: Node, subject: str, document: str | None) -> None:
+            for owner, path, rel, text in _strings(root, ()):
+                seen: set[str] = set()
+                for m in scan(text):
+                    if m.entry_id in seen:
+                        continue
+                    seen.add(m.entry_id)
+                    out.append(TextSite(owner, path, format_path(rel), m, subject, document))
+
+        visit(p, p.id, None)
+        for org in p.partners:
+            visit(org, org.id, None)
+        for doc in live_documents(p):
+            visit(doc, doc.id, doc.id)
+        return out
+
+    return ctx.memo("text-sites", compute)

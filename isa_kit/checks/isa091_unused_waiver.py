@@ -1,0 +1,65 @@
+"""ISA091 unused-waiver."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from .._findings import Category, Finding, Severity
+from .._model import Partnership
+from ._base import Check, CheckContext
+
+
+class UnusedWaiver(Check):
+    """A waiver that matches no finding: remove it, or correct its code or subject.
+
+    Only waivers for checks that ran are judged (``--select`` and ``--ignore`` may leave a
+    waiver's check out); a waiver for a code no check has is always unused.
+
+    ## Why it matters
+
+    A waiver that waives nothing is either stale (the gap was fixed: good, remove it) or
+    mistyped (it names the wrong code or subject, so the finding it was meant for is still
+    failing, or, worse, a future finding will be silently waived). Keeping the list of
+    exceptions exact keeps it auditable.
+
+    ## Non-compliant
+
+    ```yaml
+    waivers:
+      - code: ISA030
+        subject: barnet-homes   # has a registration number now
+        reason: Registration being renewed
+        approved_by: MASH Steering Group
+        expires: 2027-01-31
+    ```
+
+    ## Compliant
+
+    ```yaml
+    waivers: []
+    ```
+    """
+
+    code = "ISA091"
+    name = "unused-waiver"
+    category = Category.UNUSED_WAIVER
+    severity = Severity.WARNING
+    source = "isa-kit waiver policy"
+
+    def check(self, partnership: Partnership, ctx: CheckContext) -> Iterable[Finding]:
+        return ()
+
+    def check_waivers(
+        self, partnership: Partnership, ctx: CheckContext, *, used: set[int], considered: set[int]
+    ) -> Iterator[Finding]:
+        for i, w in enumerate(partnership.waivers):
+            if i in used or i not in considered or w.expires < ctx.as_of:
+                continue
+            yield self.finding(
+                partnership,
+                "waivers",
+                i,
+                message=f"waiver of {w.code} for '{w.subject}' matches no finding",
+                subject=w.subject,
+                hint="Remove the waiver if the gap is fixed; otherwise correct its code or subject.",
+            )
