@@ -58,7 +58,9 @@ def plan(partnership: Partnership, folder: Path, only: str | None = None) -> lis
         documents = [d for d in documents if d.id == only]
         if not documents:
             known = ", ".join(d.id for d in partnership.documents) or "none"
-            raise UserError(f"--only {only}: no such document in {display_path(folder)} (documents: {known})")
+            raise UserError(
+                f"--only {only}: no such document in {display_path(folder)} (documents: {known})"
+            )
     defaults = resource_dir("templates")
     jobs: list[Job] = []
     for doc in documents:
@@ -66,7 +68,12 @@ def plan(partnership: Partnership, folder: Path, only: str | None = None) -> lis
         jobs.append(Job(doc, path, shown, f"{doc.id}.docx"))
         if doc.kind in (DocumentKind.ISA, DocumentKind.MOU) or doc.signatories:
             path, shown = _template_for(
-                doc, "signature_pack_template", doc.signature_pack_template, folder, defaults, SIGNATURE_PACK
+                doc,
+                "signature_pack_template",
+                doc.signature_pack_template,
+                folder,
+                defaults,
+                SIGNATURE_PACK,
             )
             jobs.append(Job(doc, path, shown, f"{doc.id}-{SIGNATURE_PACK}.docx", pack=True))
     return jobs
@@ -80,7 +87,9 @@ def _template_for(
         return path, display_path(path)
     path = folder / own
     if not path.is_file():
-        raise TemplateError(f"{doc.loc(field_name)}: {field_name}: no template at {display_path(path)}")
+        raise TemplateError(
+            f"{doc.loc(field_name)}: {field_name}: no template at {display_path(path)}"
+        )
     return path, display_path(path)
 
 

@@ -29,7 +29,9 @@ def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date such as 2026-11-21, got {value!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"expected a date such as 2026-11-21, got {value!r}"
+        ) from None
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -77,9 +79,7 @@ def run(args: argparse.Namespace) -> int:
     from .audit import audit_paths
 
     as_of: dt.date = args.as_of or dt.date.today()  # the one place the clock is read
-    result = audit_paths(
-        args.paths, as_of, policy_folder=args.policy, engine=args.pdf_engine
-    )
+    result = audit_paths(args.paths, as_of, policy_folder=args.policy, engine=args.pdf_engine)
     text = render_report(result.report, args.format)
     if args.output is not None:
         write_text_atomic(args.output, text)

@@ -27,7 +27,9 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date such as 2026-11-21, got {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"expected a date such as 2026-11-21, got {text!r}"
+        ) from None
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

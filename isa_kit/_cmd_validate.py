@@ -26,8 +26,13 @@ def run(args: argparse.Namespace) -> int:
 
     partnerships = load_partnerships(args.paths)
     if not args.quiet:
+
+        def count(n: int, word: str) -> str:
+            return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
         for p in partnerships:
             print(
-                f"{p.folder}: valid ({len(p.partners)} organisations, {len(p.documents)} documents)"
+                f"{p.folder}: valid ({count(len(p.partners), 'organisation')}, "
+                f"{count(len(p.documents), 'document')})"
             )
     return 0

@@ -344,4 +344,3 @@ FUNCTIONS: dict[str, str] = {
     "ico": "ico(org): org's ICO registration, or its controller's (None if neither)",
     "names": "names(ids): the names of the organisations with these ids",
 }
-

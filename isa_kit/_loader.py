@@ -246,6 +246,10 @@ def find_partnership_folders(paths: Sequence[Path]) -> list[Path]:
             problems.append(Problem(shown, None, None, "", "no such file or folder"))
             continue
         if path.is_file():
+            if path.suffix not in (".yaml", ".yml") and partnership_folder_of(path) is None:
+                # A shell glob such as agreements/* also matches agreements/README.md:
+                # a file that is not YAML cannot be agreement data, so it is passed over.
+                continue
             folder = partnership_folder_of(path)
             if folder is None:
                 problems.append(
@@ -274,6 +278,16 @@ def find_partnership_folders(paths: Sequence[Path]) -> list[Path]:
                     )
                 )
             folders.extend(found)
+    if not folders and not problems:
+        problems.append(
+            Problem(
+                " ".join(map(display_path, paths)),
+                None,
+                None,
+                "",
+                f"no partnership here: expected {PARTNERSHIP_FILE}",
+            )
+        )
     if problems:
         raise DataError(problems)
     unique: dict[Path, None] = {}

@@ -109,7 +109,13 @@ def problems_from(
             # Located at the mapping that lacks the key, named by the key's own path.
             where = source.locate(full[:-1])
             out.append(
-                Problem(where.file, where.line, where.column, format_path(full), "required key is missing")
+                Problem(
+                    where.file,
+                    where.line,
+                    where.column,
+                    format_path(full),
+                    "required key is missing",
+                )
             )
             continue
         got = f" (got {_describe_value(err.get('input'))})"

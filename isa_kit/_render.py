@@ -97,9 +97,7 @@ class _Strictify(jinja2.visitor.NodeTransformer):
     """Rewrite every output expression so that None or undefined is an error with a location."""
 
     def visit_Output(self, node: nodes.Output) -> nodes.Output:
-        node.nodes = [
-            n if isinstance(n, nodes.TemplateData) else self._wrap(n) for n in node.nodes
-        ]
+        node.nodes = [n if isinstance(n, nodes.TemplateData) else self._wrap(n) for n in node.nodes]
         return node
 
     def _wrap(self, expr: nodes.Expr) -> nodes.Expr:
@@ -164,7 +162,11 @@ class KitEnvironment(ImmutableSandboxedEnvironment):
                 raise MissingValue(text, _where(owner, segs[owner_at:]))
             nxt = self.getattr(value, seg) if isinstance(seg, str) else self.getitem(value, seg)
             if isinstance(nxt, jinja2.Undefined):
-                if isinstance(value, Node) and isinstance(seg, str) and seg not in type(value).model_fields:
+                if (
+                    isinstance(value, Node)
+                    and isinstance(seg, str)
+                    and seg not in type(value).model_fields
+                ):
                     raise MissingValue(
                         text, f"{type(value).__name__} has no field '{seg}' (see docs/templates.md)"
                     )

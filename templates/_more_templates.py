@@ -175,7 +175,7 @@ def protocol() -> Builder:
         ["Rating", "Priority", "Timescale", "What it means", "Actions"],
         [
             "{{ lvl.name }}",
-            '{{ lvl.label | default(lvl.priority) }}',
+            "{{ lvl.label | default(lvl.priority) }}",
             "{{ lvl.timescale | duration | sentence }}",
             '{{ lvl.description | default("") }}',
             "{{ lvl.actions | join('; ') }}",
@@ -245,7 +245,10 @@ def protocol() -> Builder:
     b.tag("{%p for board in boards %}")
     b.h2("{{ board.name }}")
     b.tag("{%p if board.chair %}")
-    b.p("{{ board.chair }}{% if board.vice_chair %}; vice-chair: {{ board.vice_chair }}{% endif %}", label="Chair:")
+    b.p(
+        "{{ board.chair }}{% if board.vice_chair %}; vice-chair: {{ board.vice_chair }}{% endif %}",
+        label="Chair:",
+    )
     b.tag("{%p endif %}")
     b.tag("{%p if board.frequency %}")
     b.p("{{ board.frequency }}", label="Meets:")
@@ -306,9 +309,21 @@ def guidance() -> Builder:
         "Should I share? Questions to ask",
         ["Question", "If yes", "If no"],
         [
-            ["1. Is there a clear and legitimate purpose for sharing?", "Go to question 2.", "Do not share. Record your decision."],
-            ["2. Does the information identify a person, alone or with other information?", "Go to question 3.", "You may share; think about how."],
-            ["3. Is the information confidential?", "Go to question 4.", "You may share; think about how."],
+            [
+                "1. Is there a clear and legitimate purpose for sharing?",
+                "Go to question 2.",
+                "Do not share. Record your decision.",
+            ],
+            [
+                "2. Does the information identify a person, alone or with other information?",
+                "Go to question 3.",
+                "You may share; think about how.",
+            ],
+            [
+                "3. Is the information confidential?",
+                "Go to question 4.",
+                "You may share; think about how.",
+            ],
             [
                 "4. Is there a lawful basis, such as a public task, a legal duty or protecting "
                 "someone's vital interests, and does the duty of confidence allow it (agreement, a "
@@ -322,7 +337,11 @@ def guidance() -> Builder:
                 "Share without telling them first, and record why.",
                 "Tell them, and take their views into account before you share.",
             ],
-            ["6. Have you recorded what you shared, with whom, when and why?", "You have finished.", "Record it now."],
+            [
+                "6. Have you recorded what you shared, with whom, when and why?",
+                "You have finished.",
+                "Record it now.",
+            ],
         ],
         [8.6, 4.0, 4.0],
     )
@@ -360,7 +379,7 @@ def guidance() -> Builder:
             ["Author", '{{ document.author | default(document.owner) | default("Not recorded") }}'],
             ["Date created", '{{ document.created | date | default("Not recorded") }}'],
             ["Date issued", '{{ document.issued | date | default("Not recorded") }}'],
-            ["Description", '{{ document.description | default(document.title) }}'],
+            ["Description", "{{ document.description | default(document.title) }}"],
             ["Geographical coverage", "{{ partnership.area }}"],
             ["Language", "English"],
             ["Security classification", "{{ classification }}"],
@@ -417,7 +436,7 @@ def signature_pack() -> Builder:
         "This pack has one page for each party. A senior officer authorised to sign for the "
         "organisation fills in only the signature and the date (and their name if it is not "
         "printed), and returns the page to "
-        '{{ document.owner | default(lead.name) }}.'
+        "{{ document.owner | default(lead.name) }}."
     )
     b.tag("{%p for s in signatories %}")
     b.h1("{{ s.organisation.name }}", page_break=True)

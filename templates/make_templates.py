@@ -20,7 +20,9 @@ from _builder import Builder  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 NR = 'default("Not recorded")'
-PARTIES_CELL = "{% if basis.parties %}{{ names(basis.parties) | join_and }}{% else %}All parties{% endif %}"
+PARTIES_CELL = (
+    "{% if basis.parties %}{{ names(basis.parties) | join_and }}{% else %}All parties{% endif %}"
+)
 
 
 def cover(b: Builder) -> None:
@@ -616,12 +618,17 @@ def mou() -> Builder:
     )
     b.table(
         "Information governance leads",
-        ["Organisation", "Data protection officer", "Caldicott Guardian", "Senior information risk owner"],
+        [
+            "Organisation",
+            "Data protection officer",
+            "Caldicott Guardian",
+            "Senior information risk owner",
+        ],
         [
             "{{ party.name }}",
-            '{% if party.ig_contacts.dpo %}{{ party.ig_contacts.dpo.role }}{% else %}Not recorded{% endif %}',
-            '{% if party.ig_contacts.caldicott_guardian %}{{ party.ig_contacts.caldicott_guardian.role }}{% else %}Not recorded{% endif %}',
-            '{% if party.ig_contacts.siro %}{{ party.ig_contacts.siro.role }}{% else %}Not recorded{% endif %}',
+            "{% if party.ig_contacts.dpo %}{{ party.ig_contacts.dpo.role }}{% else %}Not recorded{% endif %}",
+            "{% if party.ig_contacts.caldicott_guardian %}{{ party.ig_contacts.caldicott_guardian.role }}{% else %}Not recorded{% endif %}",
+            "{% if party.ig_contacts.siro %}{{ party.ig_contacts.siro.role }}{% else %}Not recorded{% endif %}",
         ],
         loop="party in parties",
         widths=[5.0, 3.9, 3.9, 3.8],

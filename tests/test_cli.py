@@ -56,6 +56,7 @@ def test_schema_writes_valid_json_schemas_that_accept_the_examples(tmp_path: Pat
     assert set(schemas) == {"partnership", "organisations", "document"}
     for schema in schemas.values():
         jsonschema.Draft202012Validator.check_schema(schema)
+
     def as_editor_sees(path: Path) -> object:
         # Editors read YAML 1.2, where 2016-06-10 is text, not a timestamp.
         return json.loads(json.dumps(yaml.safe_load(path.read_text()), default=str))
@@ -68,8 +69,17 @@ def test_schema_writes_valid_json_schemas_that_accept_the_examples(tmp_path: Pat
         jsonschema.validate(as_editor_sees(path), schemas["organisations"])
     for path in sorted((ROOT / "agreements").glob("*/partnership.yaml")):
         jsonschema.validate(as_editor_sees(path), schemas["partnership"])
-    bad = {"organisations": [{"id": "x", "name": "X", "type": "police", "public_authority": True,
-                              "ico_registraton": "Z1"}]}
+    bad = {
+        "organisations": [
+            {
+                "id": "x",
+                "name": "X",
+                "type": "police",
+                "public_authority": True,
+                "ico_registraton": "Z1",
+            }
+        ]
+    }
     validator = jsonschema.Draft202012Validator(schemas["organisations"])
     assert any("ico_registraton" in e.message for e in validator.iter_errors(bad))
 
@@ -80,3 +90,13 @@ def test_schema_print_one_kind() -> None:
     schema = json.loads(result.stdout)
     assert "signatories" in schema["properties"]
     assert schema["additionalProperties"] is False
+
+
+def test_validate_shell_glob_over_agreements() -> None:
+    """`isa-kit validate agreements/*` also expands to agreements/README.md: passed over."""
+    paths = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "agreements").iterdir())
+    assert "agreements/README.md" in paths
+    result = run_cli("validate", *paths)
+    assert result.returncode == 0, result.stderr
+    for name in ("barnet", "demo", "herefordshire", "northamptonshire", "staffordshire"):
+        assert f"agreements/{name}: valid (" in result.stdout

@@ -75,7 +75,7 @@ def one_error(folder: Path) -> re.Match[str]:
 def test_valid_partnership_passes(tmp_path: Path) -> None:
     code, lines, out = validate(make(tmp_path))
     assert code == 0, lines
-    assert "tiny: valid (2 organisations, 1 documents)" in out
+    assert "tiny: valid (2 organisations, 1 document)" in out
 
 
 def test_misspelt_key_names_line_and_suggests(tmp_path: Path) -> None:
@@ -142,7 +142,9 @@ def test_oversized_file(tmp_path: Path) -> None:
     doc = DOCUMENT + "description: '" + "x" * (5 * 1024 * 1024) + "'\n"
     code, lines, _ = validate(make(tmp_path, document=doc))
     assert code == 2 and len(lines) == 1
-    assert re.match(r"^tiny/documents/isa\.yaml: file is [\d,]+ bytes: expected at most 4,194,304$", lines[0])
+    assert re.match(
+        r"^tiny/documents/isa\.yaml: file is [\d,]+ bytes: expected at most 4,194,304$", lines[0]
+    )
 
 
 def test_alias_bomb(tmp_path: Path) -> None:
@@ -157,7 +159,7 @@ def test_alias_bomb(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("title: \"bad \\x07 bell\"\n", "control character"),
+        ('title: "bad \\x07 bell"\n', "control character"),
         ("title: a\ntitle: b\n", "duplicate key"),
         ("<<: {title: x}\n", "merge keys"),
         ("? [a, b]\n: x\n", "expected a text key"),

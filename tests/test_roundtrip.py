@@ -71,7 +71,9 @@ def partnerships(draw: st.DrawFn) -> Partnership:
             ico_registration=draw(st.none() | st.from_regex(r"Z[A-Z0-9]\d{6}", fullmatch=True)),
             contacts=draw(
                 st.lists(
-                    st.builds(Contact, role=text, email=st.none() | emails, published=st.booleans()),
+                    st.builds(
+                        Contact, role=text, email=st.none() | emails, published=st.booleans()
+                    ),
                     max_size=2,
                 )
             ),

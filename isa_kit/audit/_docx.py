@@ -20,7 +20,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ._text import Block, Cell, DocumentText, TrackedChanges, UnreadableError, clean
 
@@ -188,8 +188,8 @@ def parse_untrusted_xml(data: bytes, name: str) -> etree._Element:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         raise UnreadableError(f"part {name!r} is not well-formed XML ({exc})") from None
-    tree = root.getroottree()
-    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+    docinfo: Any = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None:
         raise UnreadableError(f"part {name!r} declares a DTD; refused")
     return root
 

@@ -253,11 +253,11 @@ def _review_dates(blocks: list[Block], facts: Facts) -> None:
             continue
         # a label at the end of a line or cell, its date at the start of the next
         for kind, only in (("next", _NEXT_ONLY), ("last", _LAST_ONLY)):
-            m = only.search(text)
-            if m and i + 1 < len(blocks) and blocks[i + 1].part == block.part:
+            label = only.search(text)
+            if label and i + 1 < len(blocks) and blocks[i + 1].part == block.part:
                 nxt = _LEADING_DATE.match(blocks[i + 1].text)
                 if nxt:
-                    add(kind, nxt["date"], block, m.span())
+                    add(kind, nxt["date"], block, label.span())
 
 
 _NEXT_HEADER = re.compile(rf"^\s*{_NEXT_LABEL}\s*:?\s*$", re.IGNORECASE)
@@ -363,7 +363,8 @@ def _review_periods(blocks: list[Block], facts: Facts) -> None:
                 continue
             for m in _PERIOD_RX.finditer(sentence):
                 months = _period_months(m)
-                if months:
+                window = sentence[max(0, m.start() - 100) : m.end() + 60]
+                if months and "review" in window.lower() and _SUBJECT_RX.search(window):
                     span = (start + m.start(), start + m.end()) if start >= 0 else None
                     facts.review_periods.append(ReviewPeriod(months, m.group(0), _loc(block, span)))
 
@@ -410,7 +411,7 @@ def _cell_filled(c: Cell | None) -> bool:
 
 
 def _signature_table(rows: list[Block], facts: Facts) -> None:
-    for header_index, header in enumerate(rows[:3]):
+    for header in rows[:3]:
         cols = _signature_header(header)
         if cols is not None:
             break
@@ -419,7 +420,7 @@ def _signature_table(rows: list[Block], facts: Facts) -> None:
         return
     found: list[SignatureRow] = []
     orgs: list[str] = []
-    for row in rows[header_index + 1 :]:
+    for row in rows[rows.index(header) + 1 :]:
         if _signature_header(row) is not None:
             continue  # a header repeated on the next page
         org_cell = _cell_at(row, cols["org"])
@@ -509,7 +510,7 @@ ICO_TOKEN = re.compile(r"\b[A-Z][A-Z0-9]\d{5,7}\b")
 
 
 def _ico_table(rows: list[Block], facts: Facts) -> None:
-    for header_index, header in enumerate(rows[:3]):
+    for header in rows[:3]:
         ico_cols = [c.col for c in header.cells if _ICO_HEAD.search(c.text) and len(c.text) < 60]
         strong = [c.col for c in header.cells if _ICO_STRONG.search(c.text) and len(c.text) < 60]
         org_cols = [
@@ -523,7 +524,7 @@ def _ico_table(rows: list[Block], facts: Facts) -> None:
             break
     else:
         return
-    for row in rows[header_index + 1 :]:
+    for row in rows[rows.index(header) + 1 :]:
         org_cell = _cell_at(row, org_col)
         org = org_cell.text.strip() if org_cell is not None else ""
         if not org or _ICO_HEAD.search(org):
@@ -654,7 +655,15 @@ def name_tokens(name: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _squash(name: str) -> str:
+    return "".join(re.findall(r"[a-z0-9]+", _PAREN.sub(" ", name.lower())))
+
+
 def same_organisation(a: str, b: str) -> bool:
+    """Whether two spellings name the same organisation (``Barnet Council Family Services``
+    and ``London Borough of Barnet Family Services``; a word broken by a narrow cell)."""
+    if _squash(a) and _squash(a) == _squash(b):
+        return True
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:
         return a.strip().lower() == b.strip().lower()

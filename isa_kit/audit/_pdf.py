@@ -74,7 +74,7 @@ def read_pdf(
     import pypdf
     from pypdf.errors import PdfReadError, PyPdfError
 
-    conf = {
+    conf: dict[str, Any] = {
         "maximum_declared_stream_length": limits.max_stream_bytes,
         "zlib_maximum_output_length": limits.max_stream_bytes,
         "lzw_maximum_output_length": limits.max_stream_bytes,

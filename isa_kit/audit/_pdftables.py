@@ -94,7 +94,9 @@ def pdftotext_words(
 
 
 _EMAIL_TAIL = re.compile(r"^\.?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*[.,;)]?$")
-_TLDS = frozenset("uk com net org gov info eu io co ac sch police nhs".split())
+_TLDS = frozenset(
+    ["uk", "com", "net", "org", "gov", "info", "eu", "io", "co", "ac", "sch", "police", "nhs"]
+)
 
 
 def _incomplete_address(text: str, tail: str) -> bool:
@@ -110,24 +112,27 @@ def rejoin_wrapped_emails(words: list[Word]) -> list[Word]:
         return words
     out = list(words)
     used: set[int] = set()
-    for i, w in enumerate(out):
-        if (
-            i in used
-            or "@" not in w.text
-            or not (w.text.endswith((".", "-", "@")) or "." not in w.text.split("@")[-1])
-        ):
+    for i in range(len(out)):
+        w = out[i]
+        if i in used or "@" not in w.text:
             continue
-        height = w.y1 - w.y0
-        below = [
-            (j, v)
-            for j, v in enumerate(out)
-            if j not in used and j != i and abs(v.x0 - w.x0) < 3 and 0 < v.y0 - w.y0 < 1.8 * height
-        ]
-        if not below:
-            continue
-        j, v = min(below, key=lambda jv: jv[1].y0)
-        if _EMAIL_TAIL.match(v.text) and _incomplete_address(w.text, v.text):
-            out[i] = Word(w.x0, w.y0, max(w.x1, v.x1), w.y1, w.text + v.text)
+        for _ in range(3):  # an address wraps over at most a few lines
+            height = w.y1 - w.y0
+            below = [
+                (j, v)
+                for j, v in enumerate(out)
+                if j not in used
+                and j != i
+                and abs(v.x0 - w.x0) < 3
+                and 0 < v.y0 - w.y1 + height < 1.8 * height
+            ]
+            if not below:
+                break
+            j, v = min(below, key=lambda jv: jv[1].y0)
+            if not (_EMAIL_TAIL.match(v.text) and _incomplete_address(w.text, v.text)):
+                break
+            w = Word(w.x0, w.y0, max(w.x1, v.x1), v.y1, w.text + v.text)
+            out[i] = w
             used.add(j)
     return [w for k, w in enumerate(out) if k not in used]
 
