@@ -220,7 +220,7 @@ def signatures(
         if o.id in seen:
             continue
         seen.add(o.id)
-        sig = recorded.get(o.id)
+        sig: Signatory | None = recorded.get(o.id)
         siro = o.ig_contacts.siro
         role = (sig.role if sig else None) or (siro.role if siro else None)
         out.append(

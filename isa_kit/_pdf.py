@@ -15,6 +15,7 @@ import subprocess
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from ._errors import DependencyError, OutputError
 
@@ -100,7 +101,7 @@ def is_tagged(pdf: Path) -> bool:
     """Whether the PDF has a structure tree and says it is marked (what screen readers need)."""
     from pypdf import PdfReader
 
-    catalogue = PdfReader(str(pdf)).trailer["/Root"]
+    catalogue: Any = PdfReader(str(pdf)).trailer["/Root"].get_object()
     mark_info = catalogue.get("/MarkInfo")
     marked = bool(mark_info and mark_info.get_object().get("/Marked"))
     return marked and "/StructTreeRoot" in catalogue

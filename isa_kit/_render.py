@@ -26,7 +26,8 @@ from typing import Any
 
 import jinja2
 from jinja2 import nodes
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup, escape
 
@@ -123,9 +124,9 @@ class _Strictify(jinja2.visitor.NodeTransformer):
                 expr = strict
             else:
                 parent.node = strict
-        return nodes.Call(
-            nodes.Name("_out", "load"), [expr, nodes.Const(text)], [], None, None
-        ).set_lineno(expr.lineno or 1)
+        out = nodes.Call(nodes.Name("_out", "load"), [expr, nodes.Const(text)], [], None, None)
+        out.set_lineno(expr.lineno or 1)
+        return out
 
 
 class KitEnvironment(ImmutableSandboxedEnvironment):

@@ -98,7 +98,8 @@ def _snippet(text: str, limit: int = 60) -> str:
 
 def _check_markup(root: etree._Element) -> Iterator[tuple[str, str]]:
     for el in root.iter():
-        for attr, value in el.attrib.items():
+        for attr, raw in el.attrib.items():
+            value = raw if isinstance(raw, str) else raw.decode()
             if "{{" in value or "{%" in value:
                 local = etree.QName(attr).localname
                 yield (
@@ -138,9 +139,8 @@ def _check_markup(root: etree._Element) -> Iterator[tuple[str, str]]:
             rest = (text[: m.start()] + text[end + 2 :]).strip() if end >= 0 else ""
             if kind == "p" and rest:
                 yield where, "a '{%p' tag must be alone in its paragraph"
-            if kind in ("tr", "tc") and p.getparent() is not None:
-                if not any(a.tag == f"{W}tc" for a in p.iterancestors()):
-                    yield where, f"a '{{%{kind}' tag must be inside a table cell"
+            if kind in ("tr", "tc") and not any(a.tag == f"{W}tc" for a in p.iterancestors()):
+                yield where, f"a '{{%{kind}' tag must be inside a table cell"
 
 
 def _check_accessibility(root: etree._Element) -> Iterator[tuple[str, str]]:
@@ -238,7 +238,7 @@ class _TypeChecker:
                 if isinstance(child, nodes.Expr):
                     self.expr(child, scope)
                 else:
-                    self.stmt(child, scope)
+                    self.stmt(child, scope)  # type: ignore[arg-type]
 
     def expr(self, node: nodes.Node, scope: dict[str, Any]) -> Any:
         if isinstance(node, nodes.Name):

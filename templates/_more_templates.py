@@ -9,7 +9,6 @@ from make_templates import (
     document_control,
     escalation,
     extra_sections,
-    references,
     retention_table,
     review_paragraph,
 )

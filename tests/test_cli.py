@@ -100,3 +100,12 @@ def test_validate_shell_glob_over_agreements() -> None:
     assert result.returncode == 0, result.stderr
     for name in ("barnet", "demo", "herefordshire", "northamptonshire", "staffordshire"):
         assert f"agreements/{name}: valid (" in result.stdout
+
+
+def test_committed_schemas_are_current() -> None:
+    """The example YAML points editors at schemas/; they must match the model."""
+    from isa_kit._cmd_schema import KINDS, schema_for
+
+    for kind in KINDS:
+        committed = json.loads((ROOT / "schemas" / f"{kind}.schema.json").read_text())
+        assert committed == schema_for(kind), f"run 'isa-kit schema' to refresh {kind}"
