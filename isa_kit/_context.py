@@ -33,7 +33,7 @@ from ._model import (
     Security,
     Signatory,
 )
-from ._types import ApproxDate, Duration
+from ._types import _MONTHS, ApproxDate, Duration
 from ._version import __version__
 
 KIND_NAMES = {
@@ -59,10 +59,6 @@ _WORDS = {
     "dspt": "DSPT",
     "school-college": "school or college",
 }
-
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +127,7 @@ def build_context(
     else:
         parties = list(partnership.partners)
     slots = set(section_slots)
+    clause_ids = {c.id for c in clauses}  # placed after the clause by ``section(clause.id)``
     by_id = {s.id: s for s in document.sections}
     security = document.security
     classification = (
@@ -165,7 +162,9 @@ def build_context(
         "parties": parties,
         "signatories": signatures(partnership, document, parties),
         "clauses": list(clauses),
-        "extra_sections": [s for s in document.sections if s.id not in slots],
+        "extra_sections": [
+            s for s in document.sections if s.id not in slots and s.id not in clause_ids
+        ],
         "classification": classification,
         "kind_name": KIND_NAMES[document.kind],
         "as_of": as_of,
@@ -207,8 +206,8 @@ def signatures(
 ) -> list[Signature]:
     """One block per party (in party order), then any signatory whose body is not a party."""
     recorded: dict[str, Signatory] = {}
-    for sig in document.signatories:
-        recorded.setdefault(sig.organisation, sig)
+    for given in document.signatories:
+        recorded.setdefault(given.organisation, given)
     out: list[Signature] = []
     seen: set[str] = set()
     orgs = list(parties) + [
@@ -220,7 +219,7 @@ def signatures(
         if o.id in seen:
             continue
         seen.add(o.id)
-        sig: Signatory | None = recorded.get(o.id)
+        sig = recorded.get(o.id)
         siro = o.ig_contacts.siro
         role = (sig.role if sig else None) or (siro.role if siro else None)
         out.append(

@@ -9,6 +9,7 @@ other checks still run), the policy's severity overrides, waivers (``partnership
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import traceback
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -125,6 +126,38 @@ def run_checks(
     folder's ``policy.yaml`` over the shipped default). ``only_files`` maps a folder to the
     files whose findings to report (a user named files rather than the folder).
     """
+    # The loaded partnerships are a large, long-lived heap; the checks allocate many small
+    # objects. Cyclic collection would rescan that heap again and again, so pause it for the
+    # run (nothing here creates reference cycles) and restore it afterwards.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(
+            partnerships,
+            as_of,
+            checks=checks,
+            policies=policies,
+            knowledge=knowledge,
+            baseline=baseline,
+            baseline_file=baseline_file,
+            only_files=only_files,
+        )
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _run(
+    partnerships: Sequence[Partnership],
+    as_of: dt.date,
+    *,
+    checks: Sequence[Check] | None,
+    policies: Mapping[str, Policy] | None,
+    knowledge: Knowledge | None,
+    baseline: Mapping[str, BaselineEntry] | None,
+    baseline_file: str | None,
+    only_files: Mapping[str, frozenset[str]] | None,
+) -> EngineResult:
     chosen = list(CHECKS if checks is None else checks)
     knowledge = knowledge or load_knowledge()
     run_codes = {c.code for c in chosen}

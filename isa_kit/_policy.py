@@ -2,7 +2,8 @@
 
 The default is ``checks/policy.yaml`` (shipped in the wheel as well). A partnership can
 override it with a ``policy.yaml`` in its own folder: every key given there replaces the
-default's, except ``severities``, which is merged code by code. A policy is data with
+default's, except ``severities``, which is merged code by code, and ``secure_domains``,
+which adds to the default allow-list. A policy is data with
 provenance: it names its ``source`` (the decision that set it) and the date it became
 ``effective``, and so does every secure domain on its allow-list.
 """
@@ -110,6 +111,9 @@ def load_policy(partnership_folder: Path | None) -> Policy:
     merged = dict(_default_data())
     merged.update(data)
     merged["severities"] = {**_default_data().get("severities", {}), **data.get("severities", {})}
+    extra = data.get("secure_domains")
+    if isinstance(extra, list):
+        merged["secure_domains"] = [*_default_data().get("secure_domains", []), *extra]
     try:
         # The default is valid, so every error is in the override: locate it in that file.
         return Policy.model_validate(merged)

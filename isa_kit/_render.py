@@ -16,6 +16,7 @@ expressions and recompiles the Jinja template. Here:
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import zipfile
@@ -272,7 +273,7 @@ def load_template(path: Path, display: str | None = None) -> CompiledTemplate:
     key = hashlib.sha256(data).hexdigest()
     cached = _CACHE.get(key)
     if cached is not None:
-        return cached
+        return cached if cached.display == shown else dataclasses.replace(cached, display=shown)
     env = environment()
     parts: dict[str, jinja2.Template] = {}
     slots: set[str] = set()

@@ -234,11 +234,11 @@ class _TypeChecker:
         elif isinstance(node, nodes.Macro | nodes.CallBlock):
             self.report(node, "macros are not supported in document templates")
         else:
-            for child in node.iter_child_nodes():
-                if isinstance(child, nodes.Expr):
-                    self.expr(child, scope)
+            for part in node.iter_child_nodes():
+                if isinstance(part, nodes.Expr):
+                    self.expr(part, scope)
                 else:
-                    self.stmt(child, scope)  # type: ignore[arg-type]
+                    self.stmt(part, scope)
 
     def expr(self, node: nodes.Node, scope: dict[str, Any]) -> Any:
         if isinstance(node, nodes.Name):

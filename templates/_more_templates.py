@@ -29,6 +29,7 @@ def protocol() -> Builder:
         "{% if partnership.governance.steering_group %}"
         "{{ partnership.governance.steering_group.name }}{% else %}the partners{% endif %}."
     )
+    b.slot("status")
     b.tag("{%p if document.references %}")
     b.p("Read it together with:")
     b.each("ref", "document.references", "{{ ref.title }}")
@@ -44,6 +45,7 @@ def protocol() -> Builder:
     b.p("{{ document.scope }}")
     b.tag("{%p endif %}")
     b.slot("introduction")
+    b.slot("core-elements")
 
     b.h1("2. Aims and objectives")
     b.tag('{%p if has_section("aims") %}')
@@ -85,8 +87,10 @@ def protocol() -> Builder:
         "Partners remain mindful of the Criminal Procedure and Investigations Act 1996 when "
         "information may later need to be disclosed in criminal proceedings."
     )
-    clause_blocks(b)
     b.slot("confidentiality")
+    b.slot("consent")
+    b.slot("information-sharing")
+    clause_blocks(b)
 
     b.h1("4. The team")
     b.p(
@@ -110,6 +114,7 @@ def protocol() -> Builder:
         widths=[3.8, 2.4, 7.0, 3.4],
     )
     b.slot("team")
+    b.slot("partner-databases")
 
     b.h1("5. How to contact the hub")
     b.tag("{%p if routes.phone %}")
@@ -147,9 +152,13 @@ def protocol() -> Builder:
         b.p(f"{{{{ routes.{key} }}}}", label=label)
         b.tag("{%p endif %}")
     b.slot("contact")
+    b.slot("out-of-hours")
 
     b.h1("6. How the hub works")
     b.slot("how-it-works")
+    b.slot("core-responsibilities")
+    b.slot("process")
+    b.slot("pathways")
     b.h2("Referrals")
     b.tag("{%p if partnership.referral_sources %}")
     b.p("The hub receives concerns from:")
@@ -185,6 +194,8 @@ def protocol() -> Builder:
     b.tag("{%p else %}")
     b.p("The partnership has not recorded a priority rating scheme.")
     b.tag("{%p endif %}")
+    b.slot("decisions")
+    b.slot("rag-appendix-c")
     b.h2("Outcomes")
     b.table(
         "Outcomes and how the referrer and family are told",
@@ -226,6 +237,8 @@ def protocol() -> Builder:
     b.h1("8. Quality assurance")
     b.tag('{%p if has_section("quality-assurance") %}')
     b.slot("quality-assurance")
+    b.tag('{%p elif has_section("managerial-oversight") %}')
+    b.slot("managerial-oversight")
     b.tag("{%p else %}")
     b.p(
         "Managers oversee decisions day to day. The partners audit a sample of contacts "
@@ -239,6 +252,7 @@ def protocol() -> Builder:
     b.h1("9. Escalation and resolving disagreements")
     escalation(b)
     b.slot("escalation")
+    b.slot("disagreements")
 
     b.h1("10. Governance")
     b.tag("{%p for board in boards %}")
@@ -304,6 +318,7 @@ def guidance() -> Builder:
 
     b.h1("Should I share? Questions to ask")
     b.p("Work through these questions when you are asked to share information, or want to:")
+    b.slot("should-i-share")
     b.rows_table(
         "Should I share? Questions to ask",
         ["Question", "If yes", "If no"],
@@ -362,6 +377,10 @@ def guidance() -> Builder:
         b.bullet(text)
 
     clause_blocks(b, level="h1")
+    b.tag('{%p if has_section("principles") %}')
+    b.h1('{{ section("principles").title }}')
+    b.slot("principles")
+    b.tag("{%p endif %}")
 
     b.h1("Getting advice")
     b.p(

@@ -1,7 +1,7 @@
 """Generate the default Word templates: ``python templates/make_templates.py``.
 
 Writes isa.docx, mou.docx, protocol.docx, guidance.docx and signature-pack.docx next to this
-script. The placeholders are described in docs/templates.md. The wording is the kit's own,
+script (or into the folder given as the first argument). The placeholders are described in docs/templates.md. The wording is the kit's own,
 written against current law and guidance (UK GDPR and the Data Protection Act 2018, Working
 Together to Safeguard Children 2023, Information sharing advice 2024, the eight Caldicott
 principles of 2020); the section structure follows the ICO Data Sharing Code (ISA), the
@@ -50,7 +50,7 @@ def document_control(b: Builder) -> None:
             ["Last reviewed", f"{{{{ review.last_reviewed | date | {NR} }}}}"],
             ["Next review due", f"{{{{ review.next_review | date | {NR} }}}}"],
             ["Reviewed by", f"{{{{ review.reviewer | {NR} }}}}"],
-            ["Supersedes", '{{ document.supersedes | default("None") }}'],
+            ["Supersedes", '{{ document.supersedes | default("Not applicable") }}'],
         ],
         [5.0, 11.6],
     )
@@ -90,6 +90,8 @@ def clause_blocks(b: Builder, level: str = "h2") -> None:
     b.each("para", "clause.text", "{{ para }}", style="Normal")
     b.each("item", "clause.items", "{{ item }}")
     b.each("question", "clause.questions", "{{ question }}")
+    b.each("para", "section(clause.id).paragraphs", "{{ para }}", style="Normal")
+    b.each("item", "section(clause.id).items", "{{ item }}")
     b.p("Source: {{ clause.source }} (in force from {{ clause.effective | date }}).", small=True)
     b.tag("{%p endfor %}")
 
@@ -319,9 +321,9 @@ def isa() -> Builder:
             PARTIES_CELL,
             "{% for c in basis.article_9 %}{{ c.article_9 | article }} {{ c.article_9 | words }}"
             "{% if c.schedule_1 %}, Data Protection Act 2018 Schedule 1 {{ c.schedule_1 }}{% endif %}"
-            "{% if not loop.last %}; {% endif %}{% else %}None{% endfor %}",
+            "{% if not loop.last %}; {% endif %}{% else %}Not relied on{% endfor %}",
             "{% for c in basis.article_10 %}Data Protection Act 2018 Schedule 1 {{ c.schedule_1 }}"
-            "{% if not loop.last %}; {% endif %}{% else %}None{% endfor %}",
+            "{% if not loop.last %}; {% endif %}{% else %}Not relied on{% endfor %}",
         ],
         loop="basis in document.lawful_bases",
         empty="No conditions recorded",
@@ -532,7 +534,7 @@ def mou() -> Builder:
         "Staff who work in the hub are trained in the law on information sharing, can apply it "
         "in practice, and record a structured reason for each decision."
     )
-    b.slot("principle")
+    b.slot("principle-of-mash")
 
     b.h1("3. Confidentiality")
     b.p(
@@ -642,7 +644,7 @@ def mou() -> Builder:
         "apply. Records the hub itself keeps are retained as follows:"
     )
     retention_table(b)
-    b.slot("retention")
+    b.slot("data-retention")
 
     b.h1("10. Compliance")
     b.p(
@@ -670,6 +672,7 @@ def mou() -> Builder:
 if __name__ == "__main__":
     from _more_templates import guidance, protocol, signature_pack
 
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
     for name, build in (
         ("isa", isa),
         ("mou", mou),
@@ -677,6 +680,6 @@ if __name__ == "__main__":
         ("guidance", guidance),
         ("signature-pack", signature_pack),
     ):
-        target = HERE / f"{name}.docx"
+        target = out / f"{name}.docx"
         build().save(target)
-        print(f"wrote {target.relative_to(HERE.parent)}")
+        print(f"wrote {target}")

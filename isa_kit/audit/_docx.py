@@ -384,12 +384,16 @@ class _Walker:
                     if vm is not None and (vm.get(f"{w}val") or "continue") != "restart":
                         merged = True
                 if merged:
-                    cells.append(Cell(text="", col=col, merged=True))
+                    cells.append(Cell(text="", col=col, merged=True, span=span))
                 else:
                     lines: list[str] = []
                     has_image = [False]
                     self._cell_text(tc, lines, boxes, has_image)
-                    cells.append(Cell(text=clean(" ".join(lines)), col=col, has_image=has_image[0]))
+                    cells.append(
+                        Cell(
+                            text=clean(" ".join(lines)), col=col, has_image=has_image[0], span=span
+                        )
+                    )
                 col += span
             text = " | ".join(c.text for c in cells if c.text)
             self.blocks.append(

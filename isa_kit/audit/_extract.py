@@ -183,8 +183,8 @@ class Facts:
 def extract(doc: DocumentText) -> Facts:
     facts = Facts()
     blocks = doc.blocks
-    text_blocks = [b for b in blocks if b.part != "pdf-table"]
-    _review_dates(text_blocks, facts)
+    text_blocks = [b for b in blocks if b.part not in ("pdf-table", "layout-line")]
+    _review_dates([b for b in blocks if b.part != "pdf-table"], facts)
     _review_columns(blocks, facts)
     _review_periods(text_blocks, facts)
     for rows in tables(blocks):
@@ -287,7 +287,7 @@ def _review_columns(blocks: list[Block], facts: Facts) -> None:
 
 def _cell_at(row: Block, col: int) -> Cell | None:
     for c in row.cells:
-        if c.col == col:
+        if c.col <= col < c.col + c.span:
             return c
     return None
 
@@ -418,25 +418,34 @@ def _signature_table(rows: list[Block], facts: Facts) -> None:
     else:
         _label_signature_table(rows, facts)
         return
-    found: list[SignatureRow] = []
-    orgs: list[str] = []
+    fields = [
+        (label, key)
+        for label, key in (("name", "name"), ("signature", "sig"), ("date", "date"))
+        if key in cols
+    ]
+    groups: list[tuple[str, Block, dict[str, bool]]] = []
     for row in rows[rows.index(header) + 1 :]:
         if _signature_header(row) is not None:
             continue  # a header repeated on the next page
         org_cell = _cell_at(row, cols["org"])
+        filled = {label: _cell_filled(_cell_at(row, cols[key])) for label, key in fields}
+        if org_cell is not None and org_cell.merged and groups:
+            # the organisation's cell spans this row too: one signature block over two rows
+            for label, value in filled.items():
+                groups[-1][2][label] = groups[-1][2][label] or value
+            continue
         org = org_cell.text.strip() if org_cell is not None else ""
         others = [c for c in row.cells if c.col != cols["org"]]
         if not org:
             if not any(_cell_filled(c) for c in others):
                 continue
             org = "(organisation not named)"
-        orgs.append(org)
-        missing = tuple(
-            label
-            for label, key in (("name", "name"), ("signature", "sig"), ("date", "date"))
-            if key in cols and not _cell_filled(_cell_at(row, cols[key]))
-        )
-        found.append(SignatureRow(org, missing, _loc(row)))
+        groups.append((org, row, filled))
+    orgs = [g[0] for g in groups]
+    found = [
+        SignatureRow(org, tuple(label for label, ok in filled.items() if not ok), _loc(row))
+        for org, row, filled in groups
+    ]
     facts.signature_tables.append(SignatureTable(_loc(header), tuple(orgs), tuple(found)))
 
 
@@ -549,6 +558,12 @@ _BETWEEN = re.compile(
     re.IGNORECASE,
 )
 _PAREN = re.compile(r"\([^()]*\)")
+_AND = re.compile(r"\s+(?:and|&)\s+")
+_LEADING_AND = re.compile(r"^(?:and|&)\s+")
+_LAST_AND = re.compile(r"\s+(?:and|&)\s+(?!.*\s(?:and|&)\s)")
+_TRAILING = re.compile(
+    r"\s+(?:for|to|in|under|within|regarding|who|which|as|in\s+respect\s+of)\s.*$", re.IGNORECASE
+)
 
 
 def _scope_parties(blocks: list[Block], facts: Facts) -> None:
@@ -560,15 +575,22 @@ def _scope_parties(blocks: list[Block], facts: Facts) -> None:
             continue
         tail = m["list"]
         tail = _PAREN.sub("", _PAREN.sub("", tail))
-        tail = re.split(r"(?<=[a-z)])\.\s|\.$|;|:\s", tail)[0]
-        items = [p.strip() for p in tail.split(",")]
-        if len(items) < 2:
+        tail = re.split(r"\.\s+(?![a-z])|\.$|;|:\s|\s[•\uf0b7\uf0a7▪]", tail)[0]
+        items = [p.strip() for p in tail.split(",") if p.strip()]
+        if not items:
             continue
         names: list[str] = []
-        first = re.split(r"\s+and\s+", items[0], maxsplit=1)
-        names.extend(first)
-        for item in items[1:]:
-            names.append(re.sub(r"^(?:and|&)\s+", "", item))
+        if len(items) > 1 and _AND.search(items[0]):  # "between X and A, B, C"
+            names.extend(_AND.split(items[0], maxsplit=1))
+            names.extend(_LEADING_AND.sub("", i) for i in items[1:])
+        else:  # "between A, B and C" (or "between A and B")
+            names.extend(items[:-1])
+            last = items[-1]
+            if _LEADING_AND.match(last):
+                names.append(_LEADING_AND.sub("", last))
+            else:
+                names.extend(_LAST_AND.split(last, maxsplit=1))
+        names = [_TRAILING.sub("", n) for n in names]
         names = [re.sub(r"^(?:the)\s+", "", n.strip(" .'\"‘’")) for n in names]
         names = [n for n in names if 3 <= len(n) <= 90 and n[:1].isupper()]
         if len(names) >= 2:

@@ -540,7 +540,7 @@ def _currency(blocks: list[Block], out: _Out) -> None:
     first: dict[str, tuple[Located, TextMatch]] = {}
     counts: dict[str, int] = {}
     for block in blocks:
-        if block.part == "pdf-table":
+        if block.part in ("pdf-table", "layout-line"):
             continue
         for match in knowledge.scan_text(block.text):
             counts[match.entry_id] = counts.get(match.entry_id, 0) + 1

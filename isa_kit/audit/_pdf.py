@@ -21,10 +21,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ._pdftables import (
-    HEADER_RX,
+    HEADER_HINT,
     OpenTable,
     PdftotextError,
     Word,
+    is_header,
     layout_lines,
     layout_rows,
     pdftotext_words,
@@ -49,9 +50,8 @@ class PdfLimits:
 
 DEFAULT_LIMITS = PdfLimits()
 
-_WRAPPED_EMAIL = re.compile(r"\S+@\S*[.@-]$")
-_DOMAIN_START = re.compile(r"^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?:\s|$)")
 _MIN_TEXT_PER_PAGE = 3
+_REVIEW_LABEL = re.compile(r"review\s+(?:date|due)|next\s+review|last\s+review", re.IGNORECASE)
 
 
 def read_pdf(
@@ -64,12 +64,19 @@ def read_pdf(
         )
     with path.open("rb") as fh:
         head = fh.read(1024)
+        fh.seek(max(0, size - 2048))
+        tail = fh.read()
     if b"%PDF-" not in head:
         if head.startswith(b"PK"):
             raise UnreadableError("this is a zip (perhaps a Word .docx) file with a .pdf name")
         if head.startswith(b"\xd0\xcf\x11\xe0"):
             raise UnreadableError("this is an old binary Office file with a .pdf name")
         raise UnreadableError("this is not a PDF file (no %PDF header)")
+    if b"%%EOF" not in tail:
+        raise UnreadableError(
+            "the PDF is truncated (it has no end-of-file marker): it was cut short in "
+            "download or copying"
+        )
 
     import pypdf
     from pypdf.errors import PdfReadError, PyPdfError
@@ -124,23 +131,39 @@ def read_pdf(
             for number in range(1, pages + 1):
                 page = reader.pages[number - 1]
                 page_words: list[Word] | None = None
+                page_lines: list[str] | None = None
                 if words is not None:
-                    page_words = (
-                        rejoin_wrapped_emails(words[number - 1]) if number <= len(words) else []
-                    )
-                    lines = layout_lines(page_words)
+                    page_words = words[number - 1] if number <= len(words) else []
+                    page_words = rejoin_wrapped_emails(page_words)
+                    text = " ".join(w.text for w in page_words)  # poppler's reading order
                 else:
-                    lines = _pypdf_page_text(page).splitlines()
-                if len(clean(" ".join(lines))) < _MIN_TEXT_PER_PAGE:
+                    page_lines = _pypdf_page_text(page).splitlines()
+                    text = " ".join(page_lines)
+                if len(clean(text)) < _MIN_TEXT_PER_PAGE:
                     if _page_has_image(page):
                         image_only.append(number)
                     open_table = None
                     continue
-                doc.blocks.append(_page_block(number, lines))
-                if open_table is None and not any(HEADER_RX.search(line) for line in lines):
+                doc.blocks.append(_page_block(number, text))
+                if page_words and _REVIEW_LABEL.search(text):
+                    # a label and its value in two columns are apart in reading order but
+                    # side by side in the layout: give the review-date reader the layout lines
+                    page_lines = layout_lines(page_words)
+                    doc.blocks.extend(
+                        Block(
+                            region=f"page {number}", text=clean(x), part="layout-line", page=number
+                        )
+                        for x in page_lines
+                        if "review" in x.lower()
+                    )
+                if open_table is None and not HEADER_HINT.search(text):
+                    continue
+                if page_lines is None:
+                    page_lines = layout_lines(page_words or [])
+                if open_table is None and not any(is_header(x) for x in page_lines):
                     continue
                 rows, open_table = _tables_on_page(
-                    page, page_words, number, lines, open_table, tables + 1
+                    page, page_words, number, page_lines, open_table, tables + 1
                 )
                 if rows:
                     tables = max(tables, rows[0].table or 0)
@@ -177,18 +200,9 @@ def _pypdf_page_text(page: Any) -> str:
         return str(page.extract_text())
 
 
-def _page_block(number: int, lines: list[str]) -> Block:
-    """The page's text as one block; an email address wrapped at a dot is rejoined."""
-    parts: list[str] = []
-    for line in lines:
-        line = line.strip()
-        if not line:
-            continue
-        if parts and _WRAPPED_EMAIL.search(parts[-1]) and _DOMAIN_START.match(line):
-            parts[-1] += line
-        else:
-            parts.append(line)
-    return Block(region=f"page {number}", text=clean(" ".join(parts)), part="page", page=number)
+def _page_block(number: int, text: str) -> Block:
+    """The page's text as one block."""
+    return Block(region=f"page {number}", text=clean(text), part="page", page=number)
 
 
 def _tables_on_page(

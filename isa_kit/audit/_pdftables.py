@@ -18,22 +18,29 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ._text import Block, Cell, clean
 
-HEADER_RX = re.compile(
-    r"(?=.*\b(?:organi[sz]ation|agency|partner|name|party|body)\b)"
-    r"(?=.*(?:\bsignature\b|\bsigned\b|\bICO\b|registration\s+(?:no|number)))",
-    re.IGNORECASE,
+_HEADER_ORG = re.compile(r"\b(?:organi[sz]ation|agency|partner|name|party|body)\b", re.IGNORECASE)
+_HEADER_SIG = re.compile(
+    r"\bsignature\b|\bsigned\b|\bICO\b|registration\s+(?:no|number)", re.IGNORECASE
 )
+HEADER_HINT = re.compile(r"signature|signed|\bICO\b|registration\s+(?:no|number)", re.IGNORECASE)
+"""A cheap test of a whole page: could it hold a signature or ICO table header?"""
+
+
+def is_header(line: str) -> bool:
+    """A line that reads as a signature or ICO table header."""
+    return _HEADER_SIG.search(line) is not None and _HEADER_ORG.search(line) is not None
+
+
 _WORD_RX = re.compile(
     r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     x0: float
     y0: float
     x1: float
@@ -159,29 +166,38 @@ def layout_lines(words: list[Word]) -> list[str]:
     return out
 
 
+_TOKEN = re.compile(
+    rb"\((?:\\.|[^\\)])*\)|<<|>>|<[0-9A-Fa-f\s]*>|[-+]?(?:\d+\.?\d*|\.\d+)|[A-Za-z'\"*]+|/[^\s/\[\]()<>{}%]*|[\[\]{}]|%[^\r\n]*"
+)
+_NUMBER = re.compile(rb"[-+]?(?:\d+\.?\d*|\.\d+)$")
+
+
 def rules_on_page(
     page: Any,
 ) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
-    """Horizontal rules (y, x0, x1) and vertical rules (x, y0, y1), top-down coordinates."""
-    from pypdf.generic import ContentStream
+    """Horizontal rules (y, x0, x1) and vertical rules (x, y0, y1), top-down coordinates.
 
+    The content stream (inflated by pypdf under its bounds) is scanned for path operators
+    only (``m``, ``l``, ``re``, ``cm``, ``q``, ``Q``), with one regular expression; text,
+    strings and images are skipped. Forms drawn with ``Do`` are not followed.
+    """
     box = page.cropbox
     left, top = float(box.left), float(box.top)
     width, height = float(box.width), float(box.height)
     contents = page.get_contents()
     if contents is None:
         return [], []
-    ops = ContentStream(contents, page.pdf).operations
+    data: bytes = contents.get_data()
     ctm = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-    stack: list[tuple[float, ...]] = []
+    stack: list[tuple[float, float, float, float, float, float]] = []
     cur: tuple[float, float] | None = None
     hs: list[tuple[float, float, float]] = []
     vs: list[tuple[float, float, float]] = []
+    nums: list[float] = []
 
     def tr(x: float, y: float) -> tuple[float, float]:
         a, b, c, d, e, f = ctm
-        px, py = a * x + c * y + e, b * x + d * y + f
-        return px - left, top - py
+        return a * x + c * y + e - left, top - (b * x + d * y + f)
 
     def seg(p: tuple[float, float], q: tuple[float, float]) -> None:
         (x0, y0), (x1, y1) = p, q
@@ -190,47 +206,55 @@ def rules_on_page(
         elif abs(x0 - x1) < 1.0 and abs(y1 - y0) > 5:
             vs.append(((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
 
-    for operands, op in ops[:200_000]:
-        try:
-            if op == b"q":
-                stack.append(ctm)
-            elif op == b"Q":
-                ctm = stack.pop() if stack else ctm  # type: ignore[assignment]
-            elif op == b"cm" and len(operands) == 6:
-                a2, b2, c2, d2, e2, f2 = (float(v) for v in operands)
-                a, b, c, d, e, f = ctm
-                ctm = (
-                    a2 * a + b2 * c,
-                    a2 * b + b2 * d,
-                    c2 * a + d2 * c,
-                    c2 * b + d2 * d,
-                    e2 * a + f2 * c + e,
-                    e2 * b + f2 * d + f,
-                )
-            elif op == b"m" and len(operands) == 2:
-                cur = tr(float(operands[0]), float(operands[1]))
-            elif op == b"l" and len(operands) == 2 and cur is not None:
-                nxt = tr(float(operands[0]), float(operands[1]))
-                seg(cur, nxt)
-                cur = nxt
-            elif op == b"re" and len(operands) == 4:
-                x, y, w, h = (float(v) for v in operands)
-                p1, p2 = tr(x, y), tr(x + w, y + h)
-                x0, x1 = sorted((p1[0], p2[0]))
-                y0, y1 = sorted((p1[1], p2[1]))
-                if x1 - x0 > 0.9 * width and y1 - y0 > 0.9 * height:
-                    continue  # a page-sized clip or background
+    for count, m in enumerate(_TOKEN.finditer(data)):
+        if count > 2_000_000:
+            break
+        tok = m.group(0)
+        first = tok[:1]
+        if _NUMBER.match(tok):
+            nums.append(float(tok))
+            continue
+        if first in b"(<[]{/%>":
+            nums.clear()
+            continue
+        op = tok
+        if op == b"q":
+            stack.append(ctm)
+        elif op == b"Q":
+            ctm = stack.pop() if stack else ctm
+        elif op == b"cm" and len(nums) >= 6:
+            a2, b2, c2, d2, e2, f2 = nums[-6:]
+            a, b, c, d, e, f = ctm
+            ctm = (
+                a2 * a + b2 * c,
+                a2 * b + b2 * d,
+                c2 * a + d2 * c,
+                c2 * b + d2 * d,
+                e2 * a + f2 * c + e,
+                e2 * b + f2 * d + f,
+            )
+        elif op == b"m" and len(nums) >= 2:
+            cur = tr(nums[-2], nums[-1])
+        elif op == b"l" and len(nums) >= 2 and cur is not None:
+            nxt = tr(nums[-2], nums[-1])
+            seg(cur, nxt)
+            cur = nxt
+        elif op == b"re" and len(nums) >= 4:
+            x, y, w, h = nums[-4:]
+            p1, p2 = tr(x, y), tr(x + w, y + h)
+            x0, x1 = sorted((p1[0], p2[0]))
+            y0, y1 = sorted((p1[1], p2[1]))
+            if not (x1 - x0 > 0.9 * width and y1 - y0 > 0.9 * height):  # not a page-sized clip
                 if y1 - y0 <= 2.5:
                     seg((x0, (y0 + y1) / 2), (x1, (y0 + y1) / 2))
                 elif x1 - x0 <= 2.5:
                     seg(((x0 + x1) / 2, y0), ((x0 + x1) / 2, y1))
                 else:
-                    for p, q in (((x0, y0), (x1, y0)), ((x0, y1), (x1, y1))):
-                        seg(p, q)
-                    for p, q in (((x0, y0), (x0, y1)), ((x1, y0), (x1, y1))):
-                        seg(p, q)
-        except (ValueError, TypeError):
-            continue
+                    seg((x0, y0), (x1, y0))
+                    seg((x0, y1), (x1, y1))
+                    seg((x0, y0), (x0, y1))
+                    seg((x1, y0), (x1, y1))
+        nums.clear()
     return hs, vs
 
 
@@ -258,7 +282,7 @@ def table_rows(
     still_open: OpenTable | None = None
     number = next_number
     for index, (columns, top, bottom) in enumerate(_runs(vs)):
-        has_header = any(top - 2 <= y <= bottom and HEADER_RX.search(text) for y, text in lines)
+        has_header = any(top - 2 <= y <= bottom and is_header(text) for y, text in lines)
         if has_header:
             table = number
             number += 1
@@ -348,9 +372,23 @@ def _lines(words: list[Word]) -> list[tuple[float, str]]:
     return [(y, " ".join(x.text for x in sorted(ws, key=lambda x: x.x0))) for y, ws in out]
 
 
+def _continues(prev: list[str], cells: list[str]) -> bool:
+    """Whether a layout line is the wrapped rest of the row above, not a row of its own."""
+    if any(c and not p for p, c in zip(prev, cells, strict=False)):
+        return False  # text where the row above had none: a new row begins
+    if all(not c for c in cells[1:]) and all(not p for p in prev[1:]):
+        # only the first column, above and here: wrapped only if it reads as a continuation
+        return bool(
+            cells[0][:1].islower()
+            or cells[0].startswith("(")
+            or re.search(r"(?:\b(?:and|of|the|&)|[,(-])$", prev[0])
+        )
+    return True
+
+
 def layout_rows(lines: list[str], page_number: int, number: int) -> list[Block]:
     """Fallback without rules: rows from layout text, joining wrapped first-column lines."""
-    start = next((i for i, line in enumerate(lines) if HEADER_RX.search(line)), None)
+    start = next((i for i, line in enumerate(lines) if is_header(line)), None)
     if start is None:
         return []
     header = lines[start]
@@ -367,6 +405,7 @@ def layout_rows(lines: list[str], page_number: int, number: int) -> list[Block]:
         return k
 
     rows: list[list[str]] = [[h[1] for h in heads]]
+    prev_line: list[str] = rows[0]
     for line in lines[start + 1 :]:
         if not line.strip():
             if len(rows) > 1:
@@ -377,20 +416,13 @@ def layout_rows(lines: list[str], page_number: int, number: int) -> list[Block]:
             k = column(m.start())
             cells[k] = (cells[k] + " " + m.group(0)).strip()
         prev = rows[-1]
-        only_first = all(not c for c in cells[1:])
-        wrapped = (
-            only_first
-            and len(rows) > 1
-            and (
-                cells[0][:1].islower()
-                or cells[0].startswith("(")
-                or re.search(r"(?:\b(?:and|of|the|&)|[,(-])$", prev[0]) is not None
-            )
-        )
-        if wrapped:
-            prev[0] = f"{prev[0]} {cells[0]}"
+        if len(rows) > 1 and _continues(prev_line, cells):
+            for k, c in enumerate(cells):
+                if c:
+                    prev[k] = f"{prev[k]} {c}".strip()
         else:
-            rows.append(cells)
+            rows.append(list(cells))
+        prev_line = cells
     return [
         Block(
             region=f"page {page_number}",

@@ -24,6 +24,8 @@ class Cell:
     """The cell holds a picture (a pasted signature counts as a signature)."""
     merged: bool = False
     """A vertically merged continuation cell: it shows the cell above, so it is not empty."""
+    span: int = 1
+    """Grid columns the cell covers (a horizontally merged cell is read once)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from enum import Enum
+from typing import Any
 
 from .._knowledge import TextMatch
 from .._model import (
@@ -50,11 +50,19 @@ def bases_for(doc: Document, party: str) -> list[LawfulBasis]:
     return [b for b in doc.lawful_bases if not b.parties or party in b.parties]
 
 
-def organisation(p: Partnership, org_id: str) -> Organisation | None:
-    try:
-        return p.organisation(org_id)
-    except KeyError:
-        return None
+def organisation(p: Partnership, org_id: str, ctx: CheckContext) -> Organisation | None:
+    """The partner with this id (``None`` if unknown), through an index built once."""
+    index = ctx.memo("organisations", lambda: {o.id: o for o in p.partners})
+    return index.get(org_id)
+
+
+def controller_id(p: Partnership, org_id: str, ctx: CheckContext) -> str:
+    """The id of the body whose registration covers ``org_id`` (itself or what it is part of)."""
+
+    def compute() -> dict[str, str]:
+        return {o.id: p.controller_of(o).id for o in p.partners}
+
+    return ctx.memo("controllers", compute).get(org_id, org_id)
 
 
 # --- email domains ---------------------------------------------------------------------------
@@ -186,23 +194,36 @@ class TextSite:
     document: str | None
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _fields(cls: type[Node]) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(n for n in cls.model_fields if n not in _SKIP)
+    return names
+
+
 def _strings(
     node: Node, rel: tuple[PathSeg, ...]
 ) -> Iterator[tuple[Node, tuple[PathSeg, ...], tuple[PathSeg, ...], str]]:
-    """Every free-text string under ``node``: (owner, path in owner, path from subject, text)."""
-    for name, value in node.__dict__.items():
-        if name in _SKIP or value is None or isinstance(value, bool | int | float | Enum):
-            continue
-        if isinstance(value, str):
+    """Every free-text string under ``node``: (owner, path in owner, path from subject, text).
+
+    ``type(x) is str`` leaves out enum members (``StrEnum`` values are not plain ``str``).
+    """
+    values: dict[str, Any] = node.__dict__
+    for name in _fields(type(node)):
+        value = values.get(name)
+        if type(value) is str:
             yield node, (name,), (*rel, name), value
-        elif isinstance(value, Node):
-            yield from _strings(value, (*rel, name))
-        elif isinstance(value, list):
+        elif type(value) is list:
             for i, item in enumerate(value):
-                if isinstance(item, str) and not isinstance(item, Enum):
+                if type(item) is str:
                     yield node, (name, i), (*rel, name, i), item
                 elif isinstance(item, Node):
                     yield from _strings(item, (*rel, name, i))
+        elif isinstance(value, Node):
+            yield from _strings(value, (*rel, name))
 
 
 def text_sites(p: Partnership, ctx: CheckContext) -> list[TextSite]:
@@ -215,11 +236,14 @@ def text_sites(p: Partnership, ctx: CheckContext) -> list[TextSite]:
 
         def visit(root: Node, subject: str, document: str | None) -> None:
             for owner, path, rel, text in _strings(root, ()):
-                seen: set[str] = set()
+                # One finding per field for each thing out of date (an acronym and the full
+                # name of the same defunct body in one sentence are one finding).
+                seen: set[tuple[str, str]] = set()
                 for m in scan(text):
-                    if m.entry_id in seen:
+                    key = (m.category.value, m.replaced_by or m.entry_id)
+                    if key in seen:
                         continue
-                    seen.add(m.entry_id)
+                    seen.add(key)
                     out.append(TextSite(owner, path, format_path(rel), m, subject, document))
 
         visit(p, p.id, None)

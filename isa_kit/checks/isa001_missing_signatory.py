@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from .._findings import Category, Finding, Severity
 from .._model import Partnership
 from ._base import Check, CheckContext
-from ._scope import binding_documents
+from ._scope import binding_documents, controller_id
 
 
 class MissingSignatory(Check):
@@ -64,7 +64,8 @@ class MissingSignatory(Check):
                 continue
             signed_by = {s.organisation for s in doc.signatories}
             for i, party in enumerate(doc.parties):
-                if party in signed_by or self._signed_through_parent(partnership, party, signed_by):
+                # A department (part_of) is covered when the body it is part of signed.
+                if party in signed_by or controller_id(partnership, party, ctx) in signed_by:
                     continue
                 yield self.finding(
                     doc,
@@ -98,12 +99,3 @@ class MissingSignatory(Check):
                         document=doc.id,
                         hint="Record who signed (role and name) and when, from the signed copy.",
                     )
-
-    @staticmethod
-    def _signed_through_parent(p: Partnership, party: str, signed_by: set[str]) -> bool:
-        """A department (``part_of``) is covered when the body it is part of signed."""
-        try:
-            org = p.organisation(party)
-        except KeyError:
-            return False
-        return p.controller_of(org).id in signed_by and p.controller_of(org).id != party

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterator
 
 from .._findings import Category, Finding, Severity
 from .._model import Partnership
 from ._base import Check, CheckContext
-from ._scope import live_documents
+from ._scope import controller_id, live_documents
 
 
 class SignatoryNotAParty(Check):
@@ -56,9 +55,7 @@ class SignatoryNotAParty(Check):
                 continue
             parties = set(doc.parties)
             # A body signs for its departments: it counts as a party when one of them is.
-            for party in doc.parties:
-                with contextlib.suppress(KeyError):
-                    parties.add(partnership.controller_of(partnership.organisation(party)).id)
+            parties.update(controller_id(partnership, party, ctx) for party in doc.parties)
             for j, sig in enumerate(doc.signatories):
                 if sig.organisation not in parties:
                     yield self.finding(

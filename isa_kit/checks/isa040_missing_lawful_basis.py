@@ -15,7 +15,8 @@ class MissingLawfulBasis(Check):
 
     A party is covered by a ``lawful_bases`` entry that lists it (or lists no parties, so
     applies to all) and gives an Article 6 basis or, for a competent authority, a Part 3
-    (law enforcement) basis.
+    (law enforcement) basis. When no party is covered (no basis, or only statutory gateways
+    such as a Data Protection Act 1998 schedule), one finding is made for the document.
 
     ## Why it matters
 
@@ -56,11 +57,15 @@ class MissingLawfulBasis(Check):
         for doc in live_documents(partnership):
             if not shares_data(doc) or not doc.parties:
                 continue
-            if not doc.lawful_bases:
+            if not any(b.article_6 or b.part_3 for b in doc.lawful_bases):
+                # No party has one: one finding for the document, not one per party.
                 yield self.finding(
                     doc,
                     *(("lawful_bases",) if "lawful_bases" in doc.model_fields_set else ("kind",)),
-                    message=f"'{doc.id}' shares personal data but records no lawful basis",
+                    message=(
+                        f"'{doc.id}' shares personal data but records no UK GDPR Article 6 "
+                        "(or DPA 2018 Part 3) basis for any party"
+                    ),
                     subject=doc.id,
                     document=doc.id,
                     hint="Add lawful_bases with each party's UK GDPR Article 6 basis (and Part 3 for police).",

@@ -27,7 +27,7 @@ class MissingSpecialCategoryCondition(Check):
     condition (a police force may instead rely on a Part 3 basis with a Schedule 8
     condition); conditions (b), (g), (h), (i) and (j) also need their DPA 2018 Schedule 1
     condition. Criminal offence data needs an Article 10 (Schedule 1) condition or, for
-    police, Part 3.
+    police, Part 3. When no party has a condition, one finding is made for the document.
 
     ## Why it matters
 
@@ -91,23 +91,46 @@ class MissingSpecialCategoryCondition(Check):
             criminal = next((i for i, c in enumerate(data.categories) if c.criminal_offence), None)
             if special is None and criminal is None:
                 continue
-            if not doc.lawful_bases:
-                idx = special if special is not None else criminal
+            any_art9 = any(b.article_9 for b in doc.lawful_bases) or any(
+                b.part_3 is not None and (b.part_3.schedule_8 or "").strip()
+                for b in doc.lawful_bases
+            )
+            any_art10 = any(b.article_10 or b.part_3 is not None for b in doc.lawful_bases)
+            # When no party has a condition, one finding for the document, not one per party.
+            doc_level_special = special is not None and not any_art9
+            doc_level_criminal = criminal is not None and not any_art10
+            if doc_level_special and special is not None:
                 yield self.finding(
                     data,
                     "categories",
-                    idx if idx is not None else 0,
+                    special,
                     message=(
-                        f"'{doc.id}' shares special category or criminal offence data but records "
-                        "no condition for it"
+                        f"'{doc.id}' shares special category data but records no Article 9 "
+                        "condition for any party"
                     ),
                     subject=doc.id,
                     document=doc.id,
-                    hint="Add lawful_bases with article_9 (and article_10) conditions for each party.",
+                    hint="Add article_9 conditions with their Schedule 1 conditions to lawful_bases.",
                 )
-                continue
+            if doc_level_criminal and criminal is not None:
+                yield self.finding(
+                    data,
+                    "categories",
+                    criminal,
+                    message=(
+                        f"'{doc.id}' shares criminal offence data but records no Article 10 "
+                        "condition for any party"
+                    ),
+                    subject=doc.id,
+                    document=doc.id,
+                    hint="Add article_10 entries with their Schedule 1 conditions to lawful_bases.",
+                )
+            if doc_level_special:
+                special = None
+            if doc_level_criminal:
+                criminal = None
             for i, party in enumerate(doc.parties):
-                org = organisation(partnership, party)
+                org = organisation(partnership, party, ctx)
                 police = org is not None and org.type == OrgType.POLICE
                 bases = bases_for(doc, party)
                 part3 = [b.part_3 for b in bases if b.part_3 is not None]

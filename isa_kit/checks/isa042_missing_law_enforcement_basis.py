@@ -52,7 +52,7 @@ class MissingLawEnforcementBasis(Check):
             if not shares_data(doc):
                 continue
             for i, party in enumerate(doc.parties):
-                org = organisation(partnership, party)
+                org = organisation(partnership, party, ctx)
                 if org is None or org.type != OrgType.POLICE:
                     continue
                 if any(b.part_3 is not None for b in bases_for(doc, party)):

@@ -57,7 +57,7 @@ class LegitimateInterestsPublicAuthority(Check):
                     if basis not in _LI:
                         continue
                     for party in b.parties or doc.parties:
-                        org = organisation(partnership, party)
+                        org = organisation(partnership, party, ctx)
                         if org is None or not org.public_authority:
                             continue
                         yield self.finding(

@@ -1,0 +1,132 @@
+"""The knowledge base and the policy: provenance of every entry, and what they recognise."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT
+
+from isa_kit._findings import Category, Severity
+from isa_kit._knowledge import load_knowledge
+from isa_kit._policy import load_policy
+
+KNOWLEDGE = ROOT / "checks" / "knowledge"
+
+
+def _entries() -> list[dict[str, object]]:
+    out: list[dict[str, object]] = []
+    for path in sorted(KNOWLEDGE.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for value in data.values():
+            out.extend(value if isinstance(value, list) else [value])
+    return out
+
+
+def test_every_entry_has_source_and_effective_date() -> None:
+    entries = _entries()
+    assert len(entries) > 60
+    for e in entries:
+        assert str(e.get("source", "")).strip(), e
+        assert re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", str(e.get("effective", ""))), e
+    policy = yaml.safe_load((ROOT / "checks" / "policy.yaml").read_text(encoding="utf-8"))
+    assert policy["source"] and policy["effective"]
+    for d in policy["secure_domains"]:
+        assert d["source"] and isinstance(d["effective"], dt.date)
+
+
+def test_checks_data_ships_in_the_wheel() -> None:
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert '"checks" = "isa_kit/_resources/checks"' in pyproject
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "under the Data Protection Act 1998",
+            [("superseded-legislation", "Data Protection Act 1998")],
+        ),
+        ("the DPA 1998 and the Data Protection Act 2018", [("superseded-legislation", "DPA 1998")]),
+        (
+            "a Data Protection Act 2003 gateway",
+            [("unknown-legislation", "Data Protection Act 2003")],
+        ),
+        ("Data Protection Act 2018", []),
+        (
+            "Working Together to Safeguard Children 2015",
+            [("superseded-guidance", "Working Together to Safeguard Children 2015")],
+        ),
+        ("Working Together to Safeguard Children 2023", []),
+        ("Marked PROTECT", [("obsolete-protective-marking", "PROTECT")]),
+        ("we protect children", []),
+        ("Barnet CCG", [("defunct-organisation", "CCG")]),
+        ("NHS Digital data", [("defunct-organisation", "NHS Digital")]),
+        (
+            "the Local Safeguarding Children Board",
+            [("defunct-organisation", "Local Safeguarding Children Board")],
+        ),
+        ("UK GDPR Article 6(1)(e)", []),
+    ],
+)
+def test_scan_text(text: str, expected: list[tuple[str, str]]) -> None:
+    got = [(m.category.value, m.matched) for m in load_knowledge().scan_text(text)]
+    assert got == expected
+    for m in load_knowledge().scan_text(text):
+        assert text[m.start : m.end] == m.matched and m.source and m.effective
+
+
+@pytest.mark.parametrize(
+    ("domain", "category"),
+    [
+        ("nhs.net", None),
+        ("met.police.uk", None),
+        ("gmail.com", Category.INSECURE_EMAIL_DOMAIN),
+        ("hotmail.co.uk", Category.INSECURE_EMAIL_DOMAIN),
+        ("somewhere.org.uk", Category.INSECURE_EMAIL_DOMAIN),
+        ("barnet.gcsx.gov.uk", Category.RETIRED_EMAIL_DOMAIN),
+        ("probation.gsi.gov.uk", Category.RETIRED_EMAIL_DOMAIN),
+        ("x.gsi.gov.uk", Category.RETIRED_EMAIL_DOMAIN),
+        ("barnet.qcsx.gov.uk", Category.SUSPICIOUS_EMAIL_DOMAIN),
+        ("nsh.net", Category.SUSPICIOUS_EMAIL_DOMAIN),
+        ("beh-mht.nhs", Category.SUSPICIOUS_EMAIL_DOMAIN),
+        ("bad..domain.uk", Category.SUSPICIOUS_EMAIL_DOMAIN),
+        ("hse.gov.uk", Category.INSECURE_EMAIL_DOMAIN),  # a real body, not a gse.gov.uk typo
+    ],
+)
+def test_classify_email_domain(domain: str, category: Category | None) -> None:
+    verdict = load_knowledge().classify_email_domain(domain, ("nhs.net", "police.uk"))
+    assert (verdict.category if verdict else None) == category
+    if verdict:
+        assert verdict.message and verdict.hint and verdict.source
+        assert verdict.severity == Severity.ERROR
+
+
+def test_declared_domains_are_not_judged_against_the_allow_list() -> None:
+    k = load_knowledge()
+    assert k.classify_email_domain("wdp.org.uk", (), require_allowed=False) is None
+    assert k.classify_email_domain("nsh.net", (), require_allowed=False) is not None
+
+
+def test_ico_number_pattern() -> None:
+    p = load_knowledge().ico_number_pattern
+    assert p.match("Z6665870") and p.match("ZA123456")
+    assert not p.match("Z66658") and not p.match("1098765")
+
+
+def test_policy_override(tmp_path: Path) -> None:
+    default = load_policy(None)
+    assert default.review_warning_days == 60 and "nhs.net" in default.allowed_domains
+    (tmp_path / "policy.yaml").write_text(
+        "source: Board minute 3\neffective: 2026-01-01\nreview_warning_days: 90\n"
+        "secure_domains: [{domain: barnet.gov.uk, source: DCB1596, effective: 2026-02-01}]\n"
+        "severities: {ISA051: warning}\n",
+        encoding="utf-8",
+    )
+    p = load_policy(tmp_path)
+    assert p.review_warning_days == 90 and p.max_review_interval_months == 36
+    assert p.allowed_domains == ("nhs.net", "cjsm.net", "police.uk", "barnet.gov.uk")
+    assert p.severity_for("ISA051", "superseded-guidance", Severity.ERROR) == Severity.WARNING

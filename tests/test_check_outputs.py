@@ -1,0 +1,216 @@
+"""Every output format of ``isa-kit check``: content, order, and SARIF against the schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+from _cases import build
+from conftest import SHARED
+
+from isa_kit._engine import run_checks
+from isa_kit._findings import Category, Finding, Severity
+from isa_kit._loader import load_partnership
+from isa_kit._report import FORMATS, Report, exit_code, render_report
+
+AS_OF = dt.date(2026, 11, 21)
+CASE = {
+    "partnership": {
+        "waivers": [
+            {
+                "code": "ISA031",
+                "subject": "police",
+                "reason": "Number confirmed by phone with the ICO",
+                "approved_by": "Testshire MASH Steering Group",
+                "expires": "2027-01-31",
+            }
+        ]
+    },
+    "organisations": {
+        "police": {"ico_registration": "Z66658"},
+        "charity": {"ico_registration": None},
+    },
+    "document": {
+        "classification": "RESTRICTED",
+        "review": {"period_months": 12, "last_reviewed": "2017-04", "next_review": "2018-04"},
+    },
+}
+
+
+@pytest.fixture
+def report(tmp_path: Path) -> Report:
+    build(tmp_path / "p", CASE)
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        return run_checks([load_partnership(Path("p"))], AS_OF).report
+    finally:
+        os.chdir(old)
+
+
+def _audit_finding() -> Finding:
+    return Finding(
+        code="AUD001",
+        category=Category.SUPERSEDED_LEGISLATION,
+        severity=Severity.WARNING,
+        message="cites the Data Protection Act 1998",
+        file="old/isa.pdf",
+        line=None,
+        subject="isa.pdf",
+        region="page 3",
+        quote="under the Data Protection Act 1998",
+    )
+
+
+def test_findings_waived_and_counts(report: Report) -> None:
+    codes = [(f.code, f.subject) for f in report.findings]
+    assert ("ISA030", "charity") in codes
+    assert ("ISA010", "isa") in codes
+    assert ("ISA052", "isa") in codes
+    assert [(w.finding.code, w.finding.subject, w.approved_by) for w in report.waived] == [
+        ("ISA031", "police", "Testshire MASH Steering Group")
+    ]
+    keys = [f.sort_key() for f in report.findings]
+    assert keys == sorted(keys)
+    assert report.counts() == {
+        "checked_documents": 1,
+        "errors": 3,
+        "warnings": 0,
+        "infos": 0,
+        "waived": 1,
+    }
+    assert exit_code(report, Severity.ERROR, False) == 1
+    assert exit_code(report, Severity.ERROR, True) == 2
+
+
+def test_every_format_is_deterministic(report: Report) -> None:
+    for fmt in FORMATS:
+        assert render_report(report, fmt) == render_report(report, fmt), fmt
+
+
+def test_text(report: Report) -> None:
+    text = render_report(report, "text")
+    assert "p/documents/isa.yaml:" in text
+    assert "error: ISA010 overdue-review: review of 'isa' was due April 2018 [isa]" in text
+    assert "waived:" in text and "waived until 2027-01-31 by Testshire MASH Steering Group" in text
+    assert text.rstrip().endswith(
+        "1 document checked: 3 errors, 0 warnings, 0 info, 1 waived (as of 2026-11-21)"
+    )
+
+
+def test_json(report: Report) -> None:
+    data = json.loads(render_report(report, "json"))
+    assert data["tool"]["name"] == "isa-kit" and data["as_of"] == "2026-11-21"
+    assert data["summary"] == {
+        "checked_documents": 1,
+        "errors": 3,
+        "warnings": 0,
+        "infos": 0,
+        "waived": 1,
+    }
+    f = next(f for f in data["findings"] if f["code"] == "ISA010")
+    assert f["category"] == "overdue-review" and f["severity"] == "error"
+    assert f["file"] == "p/documents/isa.yaml" and isinstance(f["line"], int)
+    assert f["subject"] == "isa" and f["hint"] and f["source"] and len(f["fingerprint"]) == 32
+    (w,) = data["waived"]
+    assert (
+        w["code"] == "ISA031" and w["waiver"]["reason"] == "Number confirmed by phone with the ICO"
+    )
+    assert w["waiver"]["expires"] == "2027-01-31" and w["waiver"]["file"] == "p/partnership.yaml"
+
+
+def _sarif_schema() -> dict[str, object]:
+    schema: dict[str, object] = json.loads(
+        (SHARED / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")
+    )
+    return schema
+
+
+def test_sarif_validates_with_suppressions_and_relative_uris(report: Report) -> None:
+    report.findings.append(_audit_finding())
+    log = json.loads(render_report(report, "sarif"))
+    jsonschema.validate(log, _sarif_schema())
+    run = log["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    assert {r["id"] for r in rules} >= {"ISA001", "ISA010", "ISA031", "ISA091", "AUD001"}
+    results = run["results"]
+    overdue = next(r for r in results if r["ruleId"] == "ISA010")
+    loc = overdue["locations"][0]["physicalLocation"]
+    assert loc["artifactLocation"] == {"uri": "p/documents/isa.yaml", "uriBaseId": "%SRCROOT%"}
+    assert loc["region"]["startLine"] > 0
+    assert rules[overdue["ruleIndex"]]["id"] == "ISA010"
+    assert overdue["level"] == "error" and overdue["properties"]["category"] == "overdue-review"
+    assert len(overdue["partialFingerprints"]["isaKitFingerprint/v1"]) == 32
+    waived = next(r for r in results if r["ruleId"] == "ISA031")
+    (sup,) = waived["suppressions"]
+    assert sup["kind"] == "external" and "Number confirmed by phone" in sup["justification"]
+    assert (
+        "Testshire MASH Steering Group" in sup["justification"]
+        and "2027-01-31" in sup["justification"]
+    )
+    audit = next(r for r in results if r["ruleId"] == "AUD001")
+    assert (
+        "page 3" in audit["message"]["text"]
+        and "under the Data Protection Act 1998" in audit["message"]["text"]
+    )
+    assert "region" not in audit["locations"][0]["physicalLocation"]
+
+
+def test_sarif_of_empty_report_validates() -> None:
+    log = json.loads(render_report(Report(as_of=AS_OF, findings=[]), "sarif"))
+    jsonschema.validate(log, _sarif_schema())
+    assert log["runs"][0]["results"] == []
+
+
+def test_junit_one_case_per_document_and_check(report: Report) -> None:
+    root = ET.fromstring(render_report(report, "junit"))
+    suites = root.findall("testsuite")
+    assert len(suites) == len(report.rules) == 24
+    # three files (partnership, organisations, one document) for every check
+    assert int(root.get("tests", "0")) == 24 * 3
+    overdue = next(s for s in suites if s.get("name") == "ISA010 overdue-review")
+    cases = {c.get("name"): c for c in overdue.findall("testcase")}
+    assert set(cases) == {"p/partnership.yaml", "p/organisations.yaml", "p/documents/isa.yaml"}
+    failure = cases["p/documents/isa.yaml"].find("failure")
+    assert failure is not None and "April 2018" in (failure.text or "")
+    assert cases["p/partnership.yaml"].find("failure") is None
+    ico = next(s for s in suites if s.get("name", "").startswith("ISA031"))
+    skipped = [c for c in ico.findall("testcase") if c.find("skipped") is not None]
+    assert [c.get("name") for c in skipped] == ["p/organisations.yaml"]
+    assert root.get("failures") == "3"
+
+
+def test_github_annotations(report: Report) -> None:
+    lines = render_report(report, "github").splitlines()
+    overdue = next(line for line in lines if "ISA010" in line)
+    assert overdue.startswith("::error file=p/documents/isa.yaml,line=")
+    assert ",title=ISA010 overdue-review::review of 'isa' was due April 2018%0A" in overdue
+    assert lines[-1].startswith("::notice title=isa-kit check::1 document checked")
+
+
+def test_markdown_summary(report: Report) -> None:
+    md = render_report(report, "markdown")
+    assert md.startswith("## isa-kit check: findings")
+    assert "| 3 | 0 | 0 | 1 |" in md
+    assert "| `overdue-review` | 1 |" in md
+    assert "<details><summary>1 waived</summary>" in md
+
+
+def test_audit_region_and_quote_in_text_and_json() -> None:
+    r = Report(as_of=AS_OF, findings=[_audit_finding()], command="audit")
+    text = render_report(r, "text")
+    assert "old/isa.pdf (page 3): warning: AUD001 superseded-legislation" in text
+    assert "\u201cunder the Data Protection Act 1998\u201d" in text
+    data = json.loads(render_report(r, "json"))
+    assert data["findings"][0]["region"] == "page 3" and data["findings"][0]["line"] is None
+    assert data["findings"][0]["quote"] == "under the Data Protection Act 1998"
+
+
+def test_unknown_format() -> None:
+    with pytest.raises(ValueError, match="unknown format"):
+        render_report(Report(as_of=AS_OF, findings=[]), "xml")
