@@ -28,7 +28,9 @@ def process_median(args: Sequence[str], repeats: int = 7, cwd: Path = ROOT) -> f
     cmd = [sys.executable, "-m", "isa_kit", *args]
 
     def once() -> None:
-        subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(
+            cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
+        )
 
     return median_seconds(once, repeats=repeats, warmup=1)
 

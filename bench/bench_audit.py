@@ -68,7 +68,9 @@ def build_documents(folder: Path) -> tuple[Path, Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--max-ratio", type=float, default=5.0)
     args = ap.parse_args(argv)
@@ -123,7 +125,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  audit PDF (auto: poppler) {t_pdf * 1000:8.1f} ms  {t_pdf * ms:6.2f} ms/page")
     print(f"  audit PDF (pypdf only)    {t_pypdf * 1000:8.1f} ms  {t_pypdf * ms:6.2f} ms/page")
     print(f"  audit DOCX                {t_docx * 1000:8.1f} ms  {t_docx * ms:6.2f} ms/page")
-    print(f"  CLI, one PDF, cold start  {t_cli * 1000:8.1f} ms (interpreter start and imports included)")
+    print(
+        f"  CLI, one PDF, cold start  {t_cli * 1000:8.1f} ms (interpreter start and imports included)"
+    )
     print(f"  PDF per-page ratio audit/pdftotext: {ratio:.2f}x (goal <= {args.max_ratio:g}x)")
     return 0 if ratio <= args.max_ratio else 1
 

@@ -14,10 +14,10 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, median_seconds, process_median, report  # noqa: E402
-from corpus import generate  # noqa: E402
+from _common import ROOT, median_seconds, process_median, report
+from corpus import generate
 
-from isa_kit._loader import load_partnerships  # noqa: E402
+from isa_kit._loader import load_partnerships
 
 
 def main() -> dict[str, float]:
@@ -38,8 +38,15 @@ def main() -> dict[str, float]:
     report("PyYAML C loader, parse 1,000-document corpus (median)", base)
     report("isa-kit load + validate same corpus (median)", ours)
     report("  ratio load+validate / C parse", ours / base, "x", "goal <= 3x")
-    report("isa-kit validate agreements/ whole process (median of 7)", validate, "s", "goal < 0.5 s")
-    return {"parse_s": base, "load_validate_s": ours, "ratio": ours / base, "validate_process_s": validate}
+    report(
+        "isa-kit validate agreements/ whole process (median of 7)", validate, "s", "goal < 0.5 s"
+    )
+    return {
+        "parse_s": base,
+        "load_validate_s": ours,
+        "ratio": ours / base,
+        "validate_process_s": validate,
+    }
 
 
 if __name__ == "__main__":

@@ -14,8 +14,19 @@ from pathlib import Path
 
 import yaml
 
-_TYPES = ["local-authority", "police", "nhs-trust", "icb", "gp-practices", "probation",
-          "school-college", "housing", "voluntary-sector", "fire", "ambulance"]
+_TYPES = [
+    "local-authority",
+    "police",
+    "nhs-trust",
+    "icb",
+    "gp-practices",
+    "probation",
+    "school-college",
+    "housing",
+    "voluntary-sector",
+    "fire",
+    "ambulance",
+]
 _KINDS = ["isa", "mou", "protocol", "guidance"]
 
 
@@ -24,22 +35,27 @@ def _organisations(rng: random.Random, area: str, partners: int) -> list[dict[st
     for i in range(partners):
         kind = _TYPES[i % len(_TYPES)]
         domain = f"{area}-{i}.gov.uk" if kind != "nhs-trust" else "nhs.net"
-        orgs.append({
-            "id": f"org-{i:02d}",
-            "name": f"{area.title()} Partner {i:02d}",
-            "type": kind,
-            "public_authority": kind not in ("voluntary-sector",),
-            "ico_registration": f"ZA{rng.randrange(100000, 999999)}",
-            "dspt_status": "standards-met",
-            "ig_contacts": {
-                "dpo": {"role": "Data Protection Officer", "email": f"dpo@{domain}"},
-                "caldicott_guardian": {"role": "Caldicott Guardian", "email": f"caldicott@{domain}"},
-            },
-            "secure_email_domains": [domain],
-            "presence": "co-located" if i % 3 == 0 else "virtual",
-            "staffing": [{"role": "Safeguarding Practitioner", "count": 1 + i % 4}],
-            "systems": [f"System {i % 5}"],
-        })
+        orgs.append(
+            {
+                "id": f"org-{i:02d}",
+                "name": f"{area.title()} Partner {i:02d}",
+                "type": kind,
+                "public_authority": kind not in ("voluntary-sector",),
+                "ico_registration": f"ZA{rng.randrange(100000, 999999)}",
+                "dspt_status": "standards-met",
+                "ig_contacts": {
+                    "dpo": {"role": "Data Protection Officer", "email": f"dpo@{domain}"},
+                    "caldicott_guardian": {
+                        "role": "Caldicott Guardian",
+                        "email": f"caldicott@{domain}",
+                    },
+                },
+                "secure_email_domains": [domain],
+                "presence": "co-located" if i % 3 == 0 else "virtual",
+                "staffing": [{"role": "Safeguarding Practitioner", "count": 1 + i % 4}],
+                "systems": [f"System {i % 5}"],
+            }
+        )
     return orgs
 
 
@@ -55,14 +71,22 @@ def _document(rng: random.Random, area: str, index: int, partners: int) -> dict[
         "classification": "OFFICIAL",
         "purpose": "To share information to safeguard children and adults at risk.",
         "parties": parties,
-        "lawful_bases": [{
-            "article_6": ["public-task", "legal-obligation"],
-            "article_9": [{"article_9": "substantial-public-interest",
-                           "schedule_1": "Part 2 paragraph 18"}],
-            "article_10": [{"schedule_1": "Part 2 paragraph 18"}],
-            "gateways": [{"act": "Children Act 2004", "section": "s.11"},
-                         {"act": "Children Act 1989", "section": "s.47"}],
-        }],
+        "lawful_bases": [
+            {
+                "article_6": ["public-task", "legal-obligation"],
+                "article_9": [
+                    {
+                        "article_9": "substantial-public-interest",
+                        "schedule_1": "Part 2 paragraph 18",
+                    }
+                ],
+                "article_10": [{"schedule_1": "Part 2 paragraph 18"}],
+                "gateways": [
+                    {"act": "Children Act 2004", "section": "s.11"},
+                    {"act": "Children Act 1989", "section": "s.47"},
+                ],
+            }
+        ],
         "data_shared": {
             "categories": [
                 {"name": "Identity and contact details"},
@@ -72,8 +96,14 @@ def _document(rng: random.Random, area: str, index: int, partners: int) -> dict[
             "subjects": ["Children", "Parents and carers"],
             "purposes": ["Safeguarding children at risk"],
         },
-        "retention": [{"record_type": "MASH enquiry record", "period": "6 years",
-                       "trigger": "closure of the enquiry", "disposal": "secure deletion"}],
+        "retention": [
+            {
+                "record_type": "MASH enquiry record",
+                "period": "6 years",
+                "trigger": "closure of the enquiry",
+                "disposal": "secure deletion",
+            }
+        ],
         "security": {
             "classification": "OFFICIAL-SENSITIVE",
             "transfer_channels": [{"method": "secure-email", "domains": ["nhs.net", "cjsm.net"]}],
@@ -81,20 +111,32 @@ def _document(rng: random.Random, area: str, index: int, partners: int) -> dict[
             "standards": ["DSPT", "Cyber Essentials Plus"],
         },
         "review": {"period_months": 12, "last_reviewed": "2026-03", "next_review": "2027-03"},
-        "history": [{"version": "1.0", "date": "2025-03-01", "author": "IG Manager",
-                     "reason": "First issue"}],
+        "history": [
+            {
+                "version": "1.0",
+                "date": "2025-03-01",
+                "author": "IG Manager",
+                "reason": "First issue",
+            }
+        ],
         "signatories": [
-            {"organisation": p, "role": "Director", "name": f"Signatory {rng.randrange(1000)}",
-             "date_signed": "2026-03-15"}
+            {
+                "organisation": p,
+                "role": "Director",
+                "name": f"Signatory {rng.randrange(1000)}",
+                "date_signed": "2026-03-15",
+            }
             for p in parties
         ],
-        "references": [{"title": "Working Together to Safeguard Children 2023",
-                        "kind": "guidance"}],
+        "references": [
+            {"title": "Working Together to Safeguard Children 2023", "kind": "guidance"}
+        ],
     }
 
 
-def generate(root: Path, partnerships: int, documents_per_partnership: int,
-             partners: int = 25, seed: int = 1) -> Path:
+def generate(
+    root: Path, partnerships: int, documents_per_partnership: int, partners: int = 25, seed: int = 1
+) -> Path:
     """Write the corpus under ``root`` (replacing it) and return ``root``."""
     rng = random.Random(seed)
     if root.exists():
@@ -103,21 +145,39 @@ def generate(root: Path, partnerships: int, documents_per_partnership: int,
         area = f"area{p:03d}"
         folder = root / area
         (folder / "documents").mkdir(parents=True)
-        info = {"id": area, "name": f"{area.title()} MASH", "area": area.title(),
-                "hub": {"name": f"{area.title()} Hub"}, "lead_organisation": "org-00",
-                "rag_scheme": {"name": "RAG", "levels": [
+        info = {
+            "id": area,
+            "name": f"{area.title()} MASH",
+            "area": area.title(),
+            "hub": {"name": f"{area.title()} Hub"},
+            "lead_organisation": "org-00",
+            "rag_scheme": {
+                "name": "RAG",
+                "levels": [
                     {"name": "Red", "colour": "red", "priority": 1, "timescale": "4 hours"},
-                    {"name": "Amber", "colour": "amber", "priority": 2,
-                     "timescale": "1 working day"},
-                    {"name": "Green", "colour": "green", "priority": 3,
-                     "timescale": "3 working days"}]}}
+                    {
+                        "name": "Amber",
+                        "colour": "amber",
+                        "priority": 2,
+                        "timescale": "1 working day",
+                    },
+                    {
+                        "name": "Green",
+                        "colour": "green",
+                        "priority": 3,
+                        "timescale": "3 working days",
+                    },
+                ],
+            },
+        }
         (folder / "partnership.yaml").write_text(yaml.safe_dump(info, sort_keys=False))
         orgs = {"organisations": _organisations(rng, area, partners)}
         (folder / "organisations.yaml").write_text(yaml.safe_dump(orgs, sort_keys=False))
         for d in range(documents_per_partnership):
             doc = _document(rng, area, d, partners)
             (folder / "documents" / f"doc-{d:03d}.yaml").write_text(
-                yaml.safe_dump(doc, sort_keys=False, allow_unicode=True))
+                yaml.safe_dump(doc, sort_keys=False, allow_unicode=True)
+            )
     return root
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import jsonschema
 import yaml
-
 from conftest import ROOT, run_cli
+
 from isa_kit import __version__
 
 
