@@ -145,3 +145,43 @@ def test_extracted_signature_rows(tmp_path: Path) -> None:
     (table,) = facts.signature_tables
     assert table.organisations == ("Example Council", "Example Police")
     assert [r.missing for r in table.rows] == [(), ()]
+
+
+def test_every_output_format(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    import json
+    import xml.etree.ElementTree as ET
+
+    path = make(tmp_path)
+    outputs = {}
+    for fmt in ("text", "json", "sarif", "junit", "github", "markdown"):
+        proc = cli("audit", str(path), "--as-of", "2025-11-21", "--format", fmt)
+        assert proc.returncode == 1, (fmt, proc.stderr)
+        outputs[fmt] = proc.stdout
+    assert "(paragraph 2): error: AUD010 overdue-review" in outputs["text"]
+    assert json.loads(outputs["json"])["command"] == "audit"
+    sarif = json.loads(outputs["sarif"])
+    rules = {r["id"] for r in sarif["runs"][0]["tool"]["driver"]["rules"]}
+    assert {"AUD010", "AUD020", "AUD040"} <= rules
+    suites = ET.fromstring(outputs["junit"])
+    assert any(s.get("name", "").startswith("AUD010") for s in suites)
+    assert "::error file=" in outputs["github"] and "paragraph 2" in outputs["github"]
+    assert "overdue-review" in outputs["markdown"]
+    # deterministic: the same input renders the same bytes
+    again = cli("audit", str(path), "--as-of", "2025-11-21", "--format", "json")
+    assert again.stdout == outputs["json"]
+
+
+def test_fail_on_levels(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr(
+            "word/document.xml",
+            f"<w:document {NS}><w:body>{p(run('Guidance. Date of next review: March 2030.'))}"
+            f"{p(run('Reviewed annually, and this document is reviewed every two years.'))}</w:body></w:document>",
+        )
+    path = tmp_path / "warn.docx"
+    path.write_bytes(buf.getvalue())
+    assert cli("audit", str(path), "--as-of", "2025-11-21").returncode == 0  # warnings only
+    proc = cli("audit", str(path), "--as-of", "2025-11-21", "--fail-on", "warning")
+    assert proc.returncode == 1 and "inconsistent-review-period" in proc.stdout
