@@ -9,7 +9,6 @@ other checks still run), the policy's severity overrides, waivers (``partnership
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import traceback
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -19,7 +18,7 @@ from ._findings import Category, Finding, Severity
 from ._knowledge import Knowledge, load_knowledge
 from ._model import Partnership, Waiver
 from ._policy import Policy, load_policy
-from ._report import BaselineEntry, Report, RuleInfo, Unit, WaivedFinding
+from ._report import BaselineEntry, Report, RuleInfo, Unit, WaivedFinding, gc_paused
 from .checks import CHECKS
 from .checks._base import Check, CheckContext
 from .checks.isa090_expired_waiver import ExpiredWaiver
@@ -129,9 +128,7 @@ def run_checks(
     # The loaded partnerships are a large, long-lived heap; the checks allocate many small
     # objects. Cyclic collection would rescan that heap again and again, so pause it for the
     # run (nothing here creates reference cycles) and restore it afterwards.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         return _run(
             partnerships,
             as_of,
@@ -142,9 +139,6 @@ def run_checks(
             baseline_file=baseline_file,
             only_files=only_files,
         )
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _run(

@@ -13,10 +13,12 @@ The JSON form (documented in ``docs/output-formats.md``)::
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -399,6 +401,20 @@ FORMATS: dict[str, Callable[[Report], str]] = {
 """Every output format, by the name ``--format`` takes."""
 
 
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause cyclic garbage collection for a batch step that allocates many small, acyclic
+    objects while a large heap (the loaded partnerships) is alive: otherwise each collection
+    rescans that heap, which costs more than the step itself. Restored afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def render_report(report: Report, fmt: str) -> str:
     """Render ``report`` (sorted first) as ``text``, ``json``, ``sarif``, ``junit``,
     ``github`` or ``markdown``."""
@@ -406,7 +422,8 @@ def render_report(report: Report, fmt: str) -> str:
         renderer = FORMATS[fmt]
     except KeyError:
         raise ValueError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}") from None
-    return renderer(report.sorted())
+    with gc_paused():
+        return renderer(report.sorted())
 
 
 def severities_at_or_above(findings: Iterable[Finding], level: Severity) -> int:

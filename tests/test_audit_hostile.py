@@ -257,3 +257,20 @@ def test_missing_path_exits_2(tmp_path: Path, cli) -> None:  # type: ignore[no-u
     assert proc.returncode == 2
     assert "no such file or folder" in proc.stdout
     assert "overdue-review" in proc.stdout
+
+
+def test_textless_docx_is_unverifiable(tmp_path: Path) -> None:
+    path = tmp_path / "pictures.docx"
+    blip = (
+        '<w:r><w:drawing><a:blip xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+        ' r:embed="rId5" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>'
+        "</w:drawing></w:r>"
+    )
+    path.write_bytes(
+        docx_bytes(
+            f'<w:document xmlns:w="{W}"><w:body><w:p>{blip}</w:p><w:p/></w:body></w:document>'
+        )
+    )
+    cats, failed, messages = only(path)
+    assert cats == ["unverifiable-document"] and not failed
+    assert "only pictures" in messages[0]

@@ -253,3 +253,20 @@ def test_check_never_imports_document_libraries() -> None:
 
 def test_registry_is_complete() -> None:
     assert len(CHECKS) == 24
+
+
+def test_pre_commit_hook_and_action() -> None:
+    import yaml
+
+    hooks = {
+        h["id"]: h
+        for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    }
+    assert hooks["isa-kit-check"]["entry"] == "isa-kit check"
+    assert hooks["isa-kit-check"]["pass_filenames"] is True
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    assert action["runs"]["using"] == "composite"
+    script = "\n".join(step.get("run", "") for step in action["runs"]["steps"])
+    for fmt in ("sarif", "markdown", "github"):
+        assert f"--format {fmt}" in script
+    assert "upload-sarif" in (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")

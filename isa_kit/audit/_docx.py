@@ -257,7 +257,14 @@ def _read_package(zf: zipfile.ZipFile, display: str, limits: DocxLimits) -> Docu
             walker.first_change_region or "",
             walker.first_change_quote,
         )
-    return DocumentText(path=display, kind="docx", blocks=walker.blocks, tracked=tracked)
+    doc = DocumentText(path=display, kind="docx", blocks=walker.blocks, tracked=tracked)
+    if doc.char_count() == 0:
+        doc.unverifiable = (
+            "it contains no text"
+            + (" (only pictures, perhaps scanned pages)" if walker.pictures else "")
+            + ", so nothing in it can be checked"
+        )
+    return doc
 
 
 class _Walker:
@@ -275,6 +282,7 @@ class _Walker:
         self.first_change_quote = ""
         self._region = ""
         self._pending_boxes: list[etree._Element] = []
+        self.pictures = False
 
     # --- block level -------------------------------------------------------------------
 
@@ -523,6 +531,7 @@ class _Walker:
             or next(el.iter(f"{{{_V}}}imagedata"), None) is not None
         ):
             has_image[0] = True
+            self.pictures = True
 
     # --- tracked changes ---------------------------------------------------------------
 
