@@ -130,3 +130,58 @@ def test_policy_override(tmp_path: Path) -> None:
     assert p.review_warning_days == 90 and p.max_review_interval_months == 36
     assert p.allowed_domains == ("nhs.net", "cjsm.net", "police.uk", "barnet.gov.uk")
     assert p.severity_for("ISA051", "superseded-guidance", Severity.ERROR) == Severity.WARNING
+
+
+def test_every_match_contains_one_of_its_entry_keywords() -> None:
+    """The keyword pass may skip a text only when the patterns could not match it."""
+    k = load_knowledge()
+    samples = [
+        "Data Protection Act 1998",
+        "DPA 98",
+        "Schedule 3 conditions",
+        "sensitive personal data",
+        "the eight data protection principles",
+        "section 29 of the Data Protection Act",
+        "subject access requests within 40 days",
+        "the GDPR",
+        "Regulation (EU) 2016/679",
+        "Data Protection Act 2003",
+        "Children Act 2008",
+        "Care Act 2016",
+        "Working Together 2015",
+        "Information sharing: guidance for practitioners and managers",
+        "No Secrets",
+        "POVA",
+        "vulnerable adults",
+        "London Child Protection Procedures",
+        "seven Caldicott principles",
+        "Data Sharing Code of Practice 2011",
+        "IG Toolkit",
+        "GPMS",
+        "IL3",
+        "not protectively marked",
+        "PROTECT",
+        "RESTRICTED",
+        "CONFIDENTIAL",
+        "Clinical Commissioning Group",
+        "CCG",
+        "Community Rehabilitation Company",
+        "CRC",
+        "National Probation Service",
+        "NPS",
+        "Public Health England",
+        "NHS Digital",
+        "Health and Social Care Information Centre",
+        "NHS Commissioning Board",
+        "Local Safeguarding Children Board",
+        "LSCB",
+    ]
+    hit_entries = set()
+    for text in samples:
+        matches = k.scan_text(text)
+        assert matches, text
+        for m in matches:
+            entry = k.entry(m.entry_id)
+            assert any(w in m.matched.lower() for w in entry.keywords), (m.entry_id, m.matched)
+            hit_entries.add(m.entry_id)
+    assert hit_entries == {e.id for e in k.entries}, "every entry has a sample"
