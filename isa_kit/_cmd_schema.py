@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import Any
 
 HELP = "write JSON Schemas for the agreement files (editor autocompletion)"
 DESCRIPTION = """\
@@ -26,7 +27,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--print", choices=KINDS, dest="print_kind", metavar="KIND")
 
 
-def schema_for(kind: str) -> dict[str, object]:
+def schema_for(kind: str) -> dict[str, Any]:
     from pydantic import BaseModel
 
     from ._model import Document, OrganisationsFile, PartnershipInfo
@@ -36,7 +37,12 @@ def schema_for(kind: str) -> dict[str, object]:
         "organisations": OrganisationsFile,
         "document": Document,
     }
-    schema: dict[str, object] = models[kind].model_json_schema()
+    from . import _model
+    from ._docstrings import add_descriptions, attribute_docstrings
+
+    model = models[kind]
+    schema: dict[str, Any] = model.model_json_schema()
+    add_descriptions(schema, model.__name__, attribute_docstrings(_model))
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"isa-kit {kind} file"
     return schema

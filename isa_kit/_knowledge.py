@@ -140,22 +140,37 @@ class DomainVerdict:
     effective: str = ""
 
 
-@dataclass(frozen=True, slots=True)
 class _Compiled:
-    entry: KnowledgeEntry
-    keywords: tuple[str, ...]
-    regexes: tuple[re.Pattern[str], ...]
+    """One entry's keywords and patterns; the patterns are compiled on first keyword hit.
+
+    Most texts mention few of the entries, and compiling every pattern up front cost more
+    than a whole ``isa-kit check`` of the bundled agreements.
+    """
+
+    __slots__ = ("_regexes", "entry", "keywords", "sources")
+
+    def __init__(self, entry: KnowledgeEntry) -> None:
+        self.entry = entry
+        self.keywords: tuple[str, ...] = tuple(entry.keywords)
+        flags = 0 if entry.case_sensitive else re.IGNORECASE
+        sources = []
+        for pattern in entry.patterns:
+            if entry.exclude_years:
+                years = "|".join(str(y) for y in sorted(entry.exclude_years))
+                pattern = pattern.replace("(?P<year>", f"(?!(?:{years})\\b)(?P<year>")
+            sources.append((pattern, flags))
+        self.sources: tuple[tuple[str, int], ...] = tuple(sources)
+        self._regexes: tuple[re.Pattern[str], ...] | None = None
+
+    @property
+    def regexes(self) -> tuple[re.Pattern[str], ...]:
+        if self._regexes is None:
+            self._regexes = tuple(re.compile(p, f) for p, f in self.sources)
+        return self._regexes
 
 
 def _compile(entry: KnowledgeEntry) -> _Compiled:
-    flags = 0 if entry.case_sensitive else re.IGNORECASE
-    out = []
-    for pattern in entry.patterns:
-        if entry.exclude_years:
-            years = "|".join(str(y) for y in sorted(entry.exclude_years))
-            pattern = pattern.replace("(?P<year>", f"(?!(?:{years})\\b)(?P<year>")
-        out.append(re.compile(pattern, flags))
-    return _Compiled(entry, tuple(entry.keywords), tuple(out))
+    return _Compiled(entry)
 
 
 def _domain_labels(domain: str) -> list[str]:

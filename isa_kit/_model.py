@@ -33,7 +33,7 @@ Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 class Node(BaseModel):
     """Base of every model: strict keys, and a memory of its source position."""
 
-    model_config = ConfigDict(extra="forbid", validate_default=False, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", validate_default=False)
 
     _origin: tuple[SourceFile, DataPath] | None = PrivateAttr(default=None)
 

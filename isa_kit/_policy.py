@@ -31,7 +31,7 @@ SeveritySetting = Literal["error", "warning", "info", "off"]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class PolicyDomain(_Strict):
