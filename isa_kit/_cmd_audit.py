@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import sys
 from pathlib import Path
+
+from ._cli_report import add_report_options, as_of, emit
 
 HELP = "audit existing Word (.docx) and PDF agreements for the compliance gaps 'check' finds"
 DESCRIPTION = """\
@@ -25,39 +25,9 @@ exit codes: 0 nothing at or above --fail-on; 1 findings; 2 a file could not be r
 """
 
 
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"expected a date such as 2026-11-21, got {value!r}"
-        ) from None
-
-
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_DIR")
-    parser.add_argument(
-        "--as-of",
-        type=_date,
-        default=None,
-        metavar="DATE",
-        help="judge review dates as of this day (YYYY-MM-DD; default: today)",
-    )
-    parser.add_argument(
-        "--format",
-        choices=("text", "json", "sarif", "junit", "github", "markdown"),
-        default="text",
-        help="output format (default: text)",
-    )
-    parser.add_argument(
-        "--output", type=Path, metavar="FILE", help="write the report to FILE instead of stdout"
-    )
-    parser.add_argument(
-        "--fail-on",
-        choices=("error", "warning", "info"),
-        default="error",
-        help="lowest severity that makes the exit code 1 (default: error)",
-    )
+    add_report_options(parser, as_of_help="judge review dates as of this day (default: today)")
     parser.add_argument(
         "--policy",
         type=Path,
@@ -73,17 +43,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ._atomic import write_text_atomic
     from ._findings import Severity
-    from ._report import exit_code, render_report
+    from ._report import exit_code
     from .audit import audit_paths
 
-    as_of: dt.date = args.as_of or dt.date.today()  # the one place the clock is read
-    result = audit_paths(args.paths, as_of, policy_folder=args.policy, engine=args.pdf_engine)
-    text = render_report(result.report, args.format)
-    if args.output is not None:
-        write_text_atomic(args.output, text)
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+    result = audit_paths(args.paths, as_of(args), policy_folder=args.policy, engine=args.pdf_engine)
+    emit(result.report, args)
     return exit_code(result.report, Severity(args.fail_on), result.could_not_read)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
+
+from ._cli_report import add_report_options, as_of, emit
 
 HELP = "check agreements for compliance gaps (signatures, reviews, email, ICO, law, waivers)"
 DESCRIPTION = """\
@@ -24,17 +25,6 @@ a check that crashed; the other results are still printed).
 Reference for every check: docs/checks/.
 """
 
-FORMAT_CHOICES = ("text", "json", "sarif", "junit", "github", "markdown")
-
-
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"expected a date such as 2026-11-21 (got {value!r})"
-        ) from None
-
 
 def _codes(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
@@ -42,28 +32,7 @@ def _codes(value: str) -> list[str]:
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    parser.add_argument(
-        "--as-of",
-        type=_date,
-        metavar="YYYY-MM-DD",
-        help="judge the agreements at this date (default: today)",
-    )
-    parser.add_argument(
-        "--format", choices=FORMAT_CHOICES, default="text", help="output format (default: text)"
-    )
-    parser.add_argument(
-        "--output",
-        "-o",
-        type=Path,
-        metavar="FILE",
-        help="write the report to FILE instead of standard output",
-    )
-    parser.add_argument(
-        "--fail-on",
-        choices=("error", "warning", "info"),
-        default="error",
-        help="exit 1 when a finding has this severity or higher (default: error)",
-    )
+    add_report_options(parser, as_of_help="judge the agreements at this date (default: today)")
     parser.add_argument(
         "--select",
         type=_codes,
@@ -92,7 +61,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ._atomic import write_text_atomic
     from ._baseline import read_baseline, write_baseline
     from ._engine import resolve_selection, run_checks
     from ._errors import DataError, Problem, UserError
@@ -106,9 +74,9 @@ def run(args: argparse.Namespace) -> int:
     )
     from ._model import Partnership
     from ._policy import Policy, load_policy
-    from ._report import exit_code, render_report
+    from ._report import exit_code
 
-    as_of: dt.date = args.as_of or dt.date.today()  # the only clock read: at the boundary
+    today = as_of(args)
     try:
         checks = resolve_selection(args.select, args.ignore)
     except ValueError as exc:
@@ -144,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
     only_files = {k: frozenset(v) for k, v in only.items() if k not in whole}
     result = run_checks(
         partnerships,
-        as_of,
+        today,
         checks=checks,
         policies=policies,
         baseline=baseline,
@@ -164,10 +132,5 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2 if (problems or result.could_not_check) else 0
 
-    text = render_report(report, args.format)
-    if args.output:
-        write_text_atomic(args.output, text)
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+    emit(report, args)
     return exit_code(report, Severity(args.fail_on), bool(problems) or result.could_not_check)

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ._findings import Category, Finding, Severity
+from ._gc import gc_paused
 from ._knowledge import Knowledge, load_knowledge
 from ._model import Partnership, Waiver
 from ._policy import Policy, load_policy
-from ._report import BaselineEntry, Report, RuleInfo, Unit, WaivedFinding, gc_paused
+from ._report import BaselineEntry, Report, RuleInfo, Unit, WaivedFinding
 from .checks import CHECKS
 from .checks._base import Check, CheckContext
 from .checks.isa090_expired_waiver import ExpiredWaiver

@@ -9,16 +9,15 @@ all files are collected and reported together, sorted by file and line.
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from ._errors import DataError, Problem
+from ._gc import gc_paused
 from ._messages import problems_from
 from ._model import Document, Node, OrganisationsFile, Partnership, PartnershipInfo
 from ._yaml import DataPath, SourceFile, format_path, load_yaml
@@ -77,27 +76,10 @@ def _load_file(
     return _validate(model, data, source, problems), source
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while loading.
-
-    Loading creates hundreds of thousands of long-lived, acyclic objects (the node trees kept
-    for source positions); without the pause, repeated full collections scanning them cost
-    several times the parsing itself.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def load_partnership(folder: Path) -> Partnership:
     """Load and validate one partnership folder; raises :class:`DataError` listing every problem."""
     problems: list[Problem] = []
-    with _gc_paused():
+    with gc_paused():
         partnership = _load_partnership(folder, problems)
     if problems or partnership is None:
         raise DataError(sorted(problems, key=_problem_key))
@@ -307,7 +289,7 @@ def load_partnerships(paths: Sequence[Path]) -> list[Partnership]:
     """Load every partnership the PATHs name, reporting all problems across all of them."""
     problems: list[Problem] = []
     out: list[Partnership] = []
-    with _gc_paused():
+    with gc_paused():
         for folder in find_partnership_folders(paths):
             p = _load_partnership(folder, problems)
             if p is not None:

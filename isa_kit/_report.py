@@ -13,16 +13,15 @@ The JSON form (documented in ``docs/output-formats.md``)::
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ._findings import Finding, Severity
+from ._gc import gc_paused
 from ._version import __version__
 
 __all__ = [
@@ -399,20 +398,6 @@ FORMATS: dict[str, Callable[[Report], str]] = {
     "markdown": _render_markdown,
 }
 """Every output format, by the name ``--format`` takes."""
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause cyclic garbage collection for a batch step that allocates many small, acyclic
-    objects while a large heap (the loaded partnerships) is alive: otherwise each collection
-    rescans that heap, which costs more than the step itself. Restored afterwards."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def render_report(report: Report, fmt: str) -> str:
