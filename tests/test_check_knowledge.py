@@ -185,3 +185,21 @@ def test_every_match_contains_one_of_its_entry_keywords() -> None:
             assert any(w in m.matched.lower() for w in entry.keywords), (m.entry_id, m.matched)
             hit_entries.add(m.entry_id)
     assert hit_entries == {e.id for e in k.entries}, "every entry has a sample"
+
+
+def test_real_acts_whose_titles_end_like_others_are_not_unknown() -> None:
+    """Regression: the tail of a longer title is not a citation of a non-existent Act."""
+    from isa_kit._knowledge import load_knowledge
+
+    knowledge = load_knowledge()
+    for real in (
+        "The Adoption and Children Act 2002",
+        "Health and Social Care Act 2012",
+        "the Health and Care Act 2022",
+        "Children and Social Work Act 2017",
+    ):
+        assert [m.entry_id for m in knowledge.scan_text(real)] == [], real
+    assert [m.entry_id for m in knowledge.scan_text("Children Act 2002")] == [
+        "children-act-wrong-year"
+    ]
+    assert [m.entry_id for m in knowledge.scan_text("Care Act 2012")] == ["care-act-wrong-year"]
