@@ -71,6 +71,8 @@ class Signature:
     name: str | None
     date_signed: dt.date | None
     signed: bool
+    evidence: str | None = None
+    """The file recorded as evidence of the signature (e.g. a scanned signature page)."""
 
 
 #: The names every template may use, and their types (for ``isa-kit templates lint``).
@@ -229,6 +231,7 @@ def signatures(
                 name=sig.name if sig else None,
                 date_signed=sig.date_signed if sig else None,
                 signed=bool(sig and (sig.date_signed or sig.evidence)),
+                evidence=sig.evidence.file if sig and sig.evidence else None,
             )
         )
     return out

@@ -128,7 +128,10 @@ def signature_table(b: Builder) -> None:
             "{{ s.organisation.name }}",
             '{{ s.role | default("Authorised signatory") }}',
             '{{ s.name | default("") }}',
-            "",
+            # A regenerated copy of a signed agreement says so, rather than showing a blank
+            # that reads as "never signed"; unsigned rows stay blank for the pen.
+            "{% if s.signed %}Signed{% if s.evidence %} (evidence: {{ s.evidence }}){% endif %}"
+            "{% endif %}",
             '{{ s.date_signed | date | default("") }}',
         ],
         loop="s in signatories",

@@ -516,6 +516,12 @@ _ICO_ORG_HEAD = re.compile(
     r"\b(?:organi[sz]ation|agency|partner|name|body|controller|signatory|party)\b", re.IGNORECASE
 )
 ICO_TOKEN = re.compile(r"\b[A-Z][A-Z0-9]\d{5,7}\b")
+# Words people put in a registration cell instead of a number.
+_NO_NUMBER = re.compile(
+    r"not\s+(?:recorded|known|available|provided|registered|applicable|yet\s+registered)"
+    r"|unknown|n/?a|none|nil|tbc|tbd|to\s+(?:follow|be\s+confirmed)|pending|awaited|[-\u2013\u2014?.\s]*",
+    re.IGNORECASE,
+)
 
 
 def _ico_table(rows: list[Block], facts: Facts) -> None:
@@ -547,6 +553,8 @@ def _ico_table(rows: list[Block], facts: Facts) -> None:
                 if c.col not in (org_col,) and ICO_TOKEN.search(c.text):
                     number = c.text.strip()
                     break
+        if _NO_NUMBER.fullmatch(number):
+            number = ""  # "Not recorded", "TBC", "n/a", "-": still no number
         facts.ico_rows.append(IcoRow(org, number, _loc(row)))
 
 
