@@ -20,8 +20,9 @@ from ._clauses import CLAUSES_FILE, load_library, select
 from ._context import KIND_NAMES, build_context
 from ._docx_out import CORE_PART, CoreProperties, build_package
 from ._errors import OutputError, TemplateError, UserError
-from ._loader import display_path, load_partnership
+from ._loader import load_partnership
 from ._model import Document, DocumentKind, Node, Partnership
+from ._paths import display_path
 from ._render import CompiledTemplate, load_template, render_parts
 from ._resources import resource_dir
 

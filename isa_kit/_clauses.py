@@ -13,9 +13,10 @@ from pathlib import Path
 from pydantic import Field, ValidationError
 
 from ._errors import DataError, Problem
-from ._loader import _set_origins, display_path
+from ._loader import _set_origins
 from ._messages import problems_from
 from ._model import Document, DocumentKind, Node, Partnership, Slug, Text
+from ._paths import display_path
 from ._types import ApproxDate
 from ._yaml import load_yaml
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
+
+from ._cli_report import parse_date
 
 HELP = "generate a partnership's agreements as Word and tagged PDF documents"
 DESCRIPTION = """\
@@ -23,15 +24,6 @@ LibreOffice is not installed, the .docx files are still written and the command 
 """
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"expected a date such as 2026-11-21, got {text!r}"
-        ) from None
-
-
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("folder", type=Path, metavar="PARTNERSHIP_DIR")
     parser.add_argument("--out", type=Path, metavar="DIR", help="output folder")
@@ -39,7 +31,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--only", metavar="DOC_ID", help="build only this document (and its pack)")
     parser.add_argument(
         "--as-of",
-        type=_date,
+        type=parse_date,
         metavar="DATE",
         help="the date the documents are generated as of (document properties); default today",
     )
@@ -55,7 +47,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ._build import build
-    from ._loader import display_path
+    from ._paths import display_path
 
     result = build(
         args.folder,

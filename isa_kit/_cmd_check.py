@@ -65,14 +65,9 @@ def run(args: argparse.Namespace) -> int:
     from ._engine import resolve_selection, run_checks
     from ._errors import DataError, Problem, UserError
     from ._findings import Severity
-    from ._loader import (
-        PARTNERSHIP_FILE,
-        POLICY_FILE,
-        display_path,
-        find_partnership_folders,
-        load_partnership,
-    )
+    from ._loader import find_partnership_folders, load_partnership
     from ._model import Partnership
+    from ._paths import PARTNERSHIP_FILE, POLICY_FILE, display_path
     from ._policy import Policy, load_policy
     from ._report import exit_code
 

@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _lint(paths: list[Path]) -> int:
     from ._errors import TemplateError
-    from ._loader import display_path
+    from ._paths import display_path
     from ._resources import resource_dir
     from ._template_lint import lint_file, template_files
 
@@ -59,7 +59,7 @@ def _lint(paths: list[Path]) -> int:
 def _copy(dest: Path, force: bool) -> int:
     from ._atomic import write_bytes_atomic
     from ._errors import OutputError
-    from ._loader import display_path
+    from ._paths import display_path
     from ._resources import resource_dir
 
     src = resource_dir("templates")

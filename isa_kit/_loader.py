@@ -9,7 +9,6 @@ all files are collected and reported together, sorted by file and line.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -20,24 +19,12 @@ from ._errors import DataError, Problem
 from ._gc import gc_paused
 from ._messages import problems_from
 from ._model import Document, Node, OrganisationsFile, Partnership, PartnershipInfo
+from ._paths import DOCUMENTS_DIR, ORGANISATIONS_FILE, PARTNERSHIP_FILE, POLICY_FILE, display_path
 from ._yaml import DataPath, SourceFile, format_path, load_yaml
 
-PARTNERSHIP_FILE = "partnership.yaml"
-ORGANISATIONS_FILE = "organisations.yaml"
-POLICY_FILE = "policy.yaml"
-DOCUMENTS_DIR = "documents"
 _KNOWN_TOP = {PARTNERSHIP_FILE, ORGANISATIONS_FILE, POLICY_FILE}
 
 M = TypeVar("M", bound=BaseModel)
-
-
-def display_path(path: Path) -> str:
-    """How a path is shown in messages and reports: relative to the working directory."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:  # pragma: no cover - different drive on Windows
-        return str(path)
-    return str(path) if rel.startswith("..") else rel
 
 
 def _set_origins(node: Node, source: SourceFile, path: DataPath) -> None:

@@ -19,8 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ._errors import DataError
 from ._findings import Severity
-from ._loader import POLICY_FILE, display_path
 from ._messages import problems_from
+from ._paths import POLICY_FILE, display_path
 from ._resources import resource_dir
 from ._yaml import load_yaml
 

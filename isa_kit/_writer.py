@@ -11,8 +11,8 @@ from pathlib import Path
 import yaml
 
 from ._atomic import write_text_atomic
-from ._loader import DOCUMENTS_DIR, ORGANISATIONS_FILE, PARTNERSHIP_FILE
 from ._model import Partnership, dump_data
+from ._paths import DOCUMENTS_DIR, ORGANISATIONS_FILE, PARTNERSHIP_FILE
 
 _SCHEMA_LINE = "# yaml-language-server: $schema={}schemas/{}.schema.json\n"
 

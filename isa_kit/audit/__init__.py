@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .._findings import Category, Finding, Severity
 from .._knowledge import load_knowledge
+from .._paths import display_path
 from .._policy import Policy, load_policy
 from .._report import Report, Unit
 from ._judge import RULES, Context, judge, rule_infos, unreadable
@@ -36,14 +37,6 @@ class AuditResult:
     could_not_read: bool
 
 
-def display(path: Path) -> str:
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:  # pragma: no cover - another drive on Windows
-        return path.as_posix()
-    return path.as_posix() if rel.startswith("..") else Path(rel).as_posix()
-
-
 def collect(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
     """Files to audit (sorted, once each) and the paths that do not exist."""
     files: dict[str, Path] = {}
@@ -57,11 +50,11 @@ def collect(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
                         continue  # hidden files and Word's owner (lock) files
                     if name.lower().endswith(_REPORTED_SUFFIXES):
                         p = Path(root) / name
-                        files.setdefault(display(p), p)
+                        files.setdefault(display_path(p), p)
         elif path.is_file():
-            files.setdefault(display(path), path)
+            files.setdefault(display_path(path), path)
         else:
-            missing.append(f"{display(path)}: no such file or folder")
+            missing.append(f"{display_path(path)}: no such file or folder")
     return [files[k] for k in sorted(files)], missing
 
 
@@ -85,7 +78,7 @@ def read_document(path: Path, shown: str, engine: Engine = "auto") -> DocumentTe
 
 def audit_document(path: Path, ctx: Context, engine: Engine = "auto") -> tuple[list[Finding], bool]:
     """Findings for one file, and whether it was read."""
-    shown = display(path)
+    shown = display_path(path)
     try:
         doc = read_document(path, shown, engine)
     except UnreadableError as exc:
@@ -133,7 +126,7 @@ def audit_paths(
         found, ok = audit_document(path, ctx, engine)
         findings.extend(found)
         failed = failed or not ok
-        shown.append(display(path))
+        shown.append(display_path(path))
     report = Report(
         as_of=as_of,
         findings=findings,
