@@ -1,8 +1,13 @@
 # The two commands the README promises; each does all set-up on a fresh Debian machine.
 #   make demo   run the main job on the bundled example data
-#   make test   lint, type-check and run the test suite
+#   make test   lint, type-check, check the architecture and run the test suite
+# Everything runs inside the virtual environment scripts/bootstrap.sh makes (.venv), so it
+# works with Debian's externally managed python3 as well as any other Python 3.11+.
 PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
 AS_OF ?= 2026-11-21
+export PYTHON VENV
 
 .PHONY: setup demo test lint bench clean
 
@@ -10,25 +15,27 @@ setup:
 	./scripts/bootstrap.sh
 
 demo: setup
-	isa-kit validate agreements/
-	isa-kit check agreements/ --as-of $(AS_OF) --fail-on error --output build/check-report.txt || true
-	isa-kit check agreements/ --as-of $(AS_OF) --format sarif --output build/check-report.sarif || true
-	isa-kit check agreements/demo --as-of $(AS_OF)
-	isa-kit build agreements/demo --pdf --as-of $(AS_OF)
-	isa-kit build agreements/barnet --as-of $(AS_OF)
+	$(BIN)/isa-kit validate agreements/
+	$(BIN)/isa-kit check agreements/ --as-of $(AS_OF) --fail-on error --output build/check-report.txt || true
+	$(BIN)/isa-kit check agreements/ --as-of $(AS_OF) --format sarif --output build/check-report.sarif || true
+	$(BIN)/isa-kit check agreements/demo --as-of $(AS_OF)
+	$(BIN)/isa-kit build agreements/demo --pdf --as-of $(AS_OF)
+	$(BIN)/isa-kit build agreements/barnet --as-of $(AS_OF)
 	@echo "demo: documents in build/, compliance report in build/check-report.txt"
 
 lint:
-	ruff check isa_kit tests bench
-	ruff format --check isa_kit tests
-	mypy isa_kit
-	isa-kit templates lint templates/
+	$(BIN)/ruff check isa_kit tests bench scripts
+	$(BIN)/ruff format --check isa_kit tests bench scripts
+	$(BIN)/mypy isa_kit
+	$(BIN)/lint-imports
+	$(BIN)/isa-kit templates lint templates/
 
+# pytest exits 5 when it collected no test: that is a failure here too.
 test: setup lint
-	$(PYTHON) -m pytest -q
+	$(BIN)/python -m pytest -q
 
 bench: setup
-	$(PYTHON) bench/run.py
+	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

@@ -1,6 +1,6 @@
 """Benchmark ``isa-kit audit`` on a 30-page PDF and a 30-page DOCX, against poppler's pdftotext.
 
-The documents are rebuilt from the Barnet seed (../shared/seeds) at run time, in a temporary
+The documents are rebuilt from the Barnet seed (tests/fixtures/seeds) at run time, in a temporary
 folder: a Word file with real tables, and its LibreOffice PDF, trimmed until both are 30
 pages. Each measurement is the median of several runs in this process (``--runs``):
 
@@ -75,14 +75,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-ratio", type=float, default=5.0)
     args = ap.parse_args(argv)
     if not seeds_available():
-        print("bench_audit: the seed documents (../shared/seeds) are not present", file=sys.stderr)
+        print(
+            "bench_audit: the seed documents (tests/fixtures/seeds) are not present",
+            file=sys.stderr,
+        )
         return 2
 
-    from isa_kit._knowledge import load_knowledge
-    from isa_kit._policy import load_policy
-    from isa_kit.audit import audit_document
-    from isa_kit.audit._judge import Context
-    from isa_kit.audit._pdf import pdftotext_available
+    from isa_kit.audit.judge import Context
+    from isa_kit.audit.pdf import pdftotext_available
+    from isa_kit.audit.service import audit_document
+    from isa_kit.reference.knowledge import load_knowledge
+    from isa_kit.reference.policy import load_policy
 
     if not pdftotext_available():
         print("bench_audit: pdftotext (poppler-utils) is not installed", file=sys.stderr)

@@ -32,12 +32,12 @@ AS_OF = dt.date(2026, 11, 21)
 def _steady_state() -> None:
     from docxtpl import DocxTemplate
 
-    from isa_kit._build import plan, render_job
-    from isa_kit._clauses import load_library, select
-    from isa_kit._context import build_context
-    from isa_kit._loader import load_partnership
-    from isa_kit._render import environment, load_template
-    from isa_kit._resources import resource_dir
+    from isa_kit.core.resources import resource_dir
+    from isa_kit.data.loader import load_partnership
+    from isa_kit.render.build import plan, render_job
+    from isa_kit.render.clauses import load_library, select
+    from isa_kit.render.context import build_context
+    from isa_kit.render.environment import environment, load_template
 
     folder = ROOT / "agreements" / "barnet"
     partnership = load_partnership(folder)
@@ -74,8 +74,8 @@ def _whole_process() -> None:
 
 
 def _pdf() -> None:
-    from isa_kit._build import build
-    from isa_kit._pdf import TAGGED_FILTER, convert, find_soffice
+    from isa_kit import build
+    from isa_kit.render.pdf import TAGGED_FILTER, convert, find_soffice
 
     soffice = find_soffice()
     if soffice is None:

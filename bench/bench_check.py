@@ -28,10 +28,8 @@ import datetime as dt  # noqa: E402
 
 from corpus import generate  # noqa: E402
 
-from isa_kit._engine import run_checks  # noqa: E402
-from isa_kit._knowledge import load_knowledge  # noqa: E402
-from isa_kit._loader import load_partnerships  # noqa: E402
-from isa_kit._report import render_report  # noqa: E402
+from isa_kit import load_partnerships, render_report, run_checks  # noqa: E402
+from isa_kit.reference.knowledge import load_knowledge  # noqa: E402
 
 AS_OF = dt.date(2026, 11, 21)
 

@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import ROOT, median_seconds, process_median, report
 from corpus import generate
 
-from isa_kit._loader import load_partnerships
+from isa_kit import load_partnerships
 
 
 def main() -> dict[str, float]:

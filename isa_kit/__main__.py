@@ -1,3 +1,3 @@
-from ._cli import run
+from isa_kit.cli.main import run
 
 run()

@@ -1,6 +1,7 @@
 """Turn the flattened seed documents back into Word (and, via LibreOffice, PDF) files.
 
-The seeds (../shared/seeds) are real MASH documents flattened to text: tab-separated lines
+The seeds (tests/fixtures/seeds, see its README.md) are real, published MASH documents
+flattened to text, with the names of individuals replaced by their roles: tab-separated lines
 are table rows (or, in the Herefordshire layout, one tab-prefixed cell per line with rows
 separated by blank lines), with some HTML and Markdown left in. Rebuilding them as real
 Word tables lets the audit read signature and ICO tables as an auditor would meet them.
@@ -17,14 +18,14 @@ import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 
 SEED_FILES = {
-    "staffordshire-mou": "000_d5ec3d9f7b17b945.txt",
-    "staffordshire-guidance": "001_18d540832eb8d86c.txt",
-    "northamptonshire-protocol": "002_901f8731fccbd1dc.txt",
-    "herefordshire-guidance": "003_25e504cea614cea8.txt",
-    "barnet-protocol-isa": "004_71c88683409af86b.txt",
+    "staffordshire-mou": "staffordshire-mou.txt",
+    "staffordshire-guidance": "staffordshire-guidance.txt",
+    "northamptonshire-protocol": "northamptonshire-protocol.txt",
+    "herefordshire-guidance": "herefordshire-guidance.txt",
+    "barnet-protocol-isa": "barnet-protocol-isa.txt",
 }
 
 _TAG = re.compile(r"<[^>]+>")
@@ -38,6 +39,7 @@ def seed_path(name: str) -> Path:
 
 
 def seeds_available() -> bool:
+    """The seeds are part of the repository; ``bench/bench_audit.py`` still asks."""
     return all((SEEDS / f).is_file() for f in SEED_FILES.values())
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -7,7 +8,20 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+
+
+def require(condition: bool, reason: str) -> None:
+    """Skip the test when ``condition`` is false, or fail it when running in CI.
+
+    For tests that need a system tool (LibreOffice, poppler, a wheel build): a developer
+    without the tool gets a skip, but CI (``CI=true``) installs every tool, so there a missing
+    one is a broken environment and must not pass silently as a skip.
+    """
+    if condition:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} (CI=true: a missing tool is a failure, not a skip)")
+    pytest.skip(reason)
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

@@ -8,10 +8,10 @@ import io
 import zipfile
 from pathlib import Path
 
-from isa_kit._findings import Category
-from isa_kit.audit import audit_paths
-from isa_kit.audit._docx import read_docx
-from isa_kit.audit._extract import extract
+from isa_kit import audit_paths
+from isa_kit.audit.docx import read_docx
+from isa_kit.audit.extract import extract
+from isa_kit.core.findings import Category
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from isa_kit._findings import Category
-from isa_kit.audit import audit_paths
-from isa_kit.audit._docx import DocxLimits, read_docx
-from isa_kit.audit._text import UnreadableError
+from isa_kit import audit_paths
+from isa_kit.audit.docx import DocxLimits, read_docx
+from isa_kit.audit.text import UnreadableError
+from isa_kit.core.findings import Category
 
 AS_OF = dt.date(2025, 11, 21)
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

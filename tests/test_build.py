@@ -14,9 +14,9 @@ import docx
 import pytest
 from fixtures.build.docx_text import W, blocks, headings, rows, strict_parse_all, text
 
-from isa_kit._build import build, render_job
-from isa_kit._errors import OutputError, TemplateError, UserError
-from isa_kit._loader import load_partnership
+from isa_kit import load_partnership
+from isa_kit.core.errors import OutputError, TemplateError, UserError
+from isa_kit.render.build import build, render_job
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = ROOT / "tests" / "fixtures" / "build" / "mini"
@@ -186,7 +186,7 @@ def test_unknown_field_and_sandbox_escape_stop_the_build(tmp_path: Path) -> None
 
 
 def test_control_characters_from_python_data_are_refused() -> None:
-    from isa_kit._build import plan
+    from isa_kit.render.build import plan
 
     partnership = load_partnership(MINI)
     doc = partnership.document("mini-isa")
@@ -237,8 +237,8 @@ def test_cli_build_prints_what_it_wrote(tmp_path: Path, cli) -> None:  # type: i
 
 
 def test_template_context_is_documented() -> None:
-    from isa_kit._context import CONTEXT_TYPES, FUNCTION_TYPES
-    from isa_kit._render import environment
+    from isa_kit.render.context import CONTEXT_TYPES, FUNCTION_TYPES
+    from isa_kit.render.environment import environment
 
     doc = (ROOT / "docs" / "templates.md").read_text()
     for name in [*CONTEXT_TYPES, *FUNCTION_TYPES]:

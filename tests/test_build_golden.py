@@ -13,20 +13,12 @@ from pathlib import Path
 import pytest
 from fixtures.build.docx_text import blocks, headings, norm, rows, text
 
-from isa_kit._build import build
-from isa_kit._loader import load_partnership
-from isa_kit._model import DocumentKind, Partnership
+from isa_kit import build, load_partnership
+from isa_kit.data.model import DocumentKind, Partnership
 
 ROOT = Path(__file__).resolve().parents[1]
 AGREEMENTS = ROOT / "agreements"
 AS_OF = dt.date(2026, 11, 21)
-
-
-def _needs(name: str) -> Path:
-    folder = AGREEMENTS / name
-    if not (folder / "partnership.yaml").is_file():
-        pytest.skip(f"agreements/{name} has not landed yet")
-    return folder
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +27,7 @@ def built(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-
 
     def get(name: str) -> tuple[Partnership, Path]:
         if name not in cache:
-            folder = _needs(name)
+            folder = AGREEMENTS / name
             out = tmp_path_factory.mktemp(name)
             build(folder, out, as_of=AS_OF)
             cache[name] = (load_partnership(folder), out)

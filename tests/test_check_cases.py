@@ -17,11 +17,10 @@ import pytest
 import yaml
 from _cases import CASES, build
 
-from isa_kit._engine import run_checks
-from isa_kit._findings import Finding
-from isa_kit._loader import load_partnership
-from isa_kit._yaml import load_yaml
+from isa_kit import load_partnership, run_checks
 from isa_kit.checks import CHECKS, by_code
+from isa_kit.core.findings import Finding
+from isa_kit.data.yaml import load_yaml
 
 DEFAULT_AS_OF = dt.date(2026, 11, 21)
 

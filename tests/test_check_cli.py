@@ -13,7 +13,7 @@ import pytest
 from _cases import build
 from conftest import ROOT
 
-from isa_kit import _cli
+import isa_kit.cli.main as _cli
 from isa_kit.checks import CHECKS
 from isa_kit.checks.isa030_missing_ico_registration import MissingIcoRegistration
 
@@ -237,7 +237,7 @@ def test_check_never_imports_document_libraries() -> None:
     code = (
         "import sys, runpy\n"
         "sys.argv = ['isa-kit', 'check', 'agreements', '--as-of', '2026-11-21', '--format', 'json']\n"
-        "from isa_kit import _cli\n"
+        "import isa_kit.cli.main as _cli\n"
         "try:\n    _cli.main(sys.argv[1:])\n"
         "finally:\n"
         "    heavy = sorted(m for m in sys.modules if m.split('.')[0] in "

@@ -10,9 +10,9 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from isa_kit._findings import Category, Severity
-from isa_kit._knowledge import load_knowledge
-from isa_kit._policy import load_policy
+from isa_kit.core.findings import Category, Severity
+from isa_kit.reference.knowledge import load_knowledge
+from isa_kit.reference.policy import load_policy
 
 KNOWLEDGE = ROOT / "checks" / "knowledge"
 
@@ -189,7 +189,7 @@ def test_every_match_contains_one_of_its_entry_keywords() -> None:
 
 def test_real_acts_whose_titles_end_like_others_are_not_unknown() -> None:
     """Regression: the tail of a longer title is not a citation of a non-existent Act."""
-    from isa_kit._knowledge import load_knowledge
+    from isa_kit.reference.knowledge import load_knowledge
 
     knowledge = load_knowledge()
     for real in (

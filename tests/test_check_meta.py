@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from isa_kit._docs_checks import main as docs_main
-from isa_kit._findings import Category
 from isa_kit.checks import CHECKS
-from isa_kit.checks._base import DOC_HEADINGS
+from isa_kit.checks.base import DOC_HEADINGS
+from isa_kit.checks.docs import main as docs_main
+from isa_kit.core.findings import Category
 
 CASES = Path(__file__).parent / "cases"
 REQUIRED_CATEGORIES = {
@@ -79,4 +79,4 @@ def test_case_files_name_registered_checks() -> None:
 
 
 def test_reference_pages_are_up_to_date() -> None:
-    assert docs_main(["--check"]) == 0, "run: python -m isa_kit._docs_checks"
+    assert docs_main(["--check"]) == 0, "run: python -m isa_kit.checks.docs"

@@ -11,14 +11,15 @@ from pathlib import Path
 import jsonschema
 import pytest
 from _cases import build
-from conftest import SHARED
+from conftest import ROOT
 
-from isa_kit._engine import run_checks
-from isa_kit._findings import Category, Finding, Severity
-from isa_kit._loader import load_partnership
-from isa_kit._report import FORMATS, Report, exit_code, render_report
+from isa_kit import load_partnership, run_checks
+from isa_kit.core.findings import Category, Finding, Severity
+from isa_kit.report.model import Report, exit_code
+from isa_kit.report.render import FORMATS, render_report
 
 AS_OF = dt.date(2026, 11, 21)
+SARIF_SCHEMA = ROOT / "tests" / "fixtures" / "sarif" / "sarif-schema-2.1.0.json"
 CASE = {
     "partnership": {
         "waivers": [
@@ -125,9 +126,7 @@ def test_json(report: Report) -> None:
 
 
 def _sarif_schema() -> dict[str, object]:
-    schema: dict[str, object] = json.loads(
-        (SHARED / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")
-    )
+    schema: dict[str, object] = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
     return schema
 
 

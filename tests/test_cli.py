@@ -104,7 +104,7 @@ def test_validate_shell_glob_over_agreements() -> None:
 
 def test_committed_schemas_are_current() -> None:
     """The example YAML points editors at schemas/; they must match the model."""
-    from isa_kit._cmd_schema import KINDS, schema_for
+    from isa_kit.data.schema import KINDS, schema_for
 
     for kind in KINDS:
         committed = json.loads((ROOT / "schemas" / f"{kind}.schema.json").read_text())

@@ -11,10 +11,8 @@ from pathlib import Path
 
 from conftest import ROOT
 
-from isa_kit._engine import run_checks
-from isa_kit._loader import load_partnership
-from isa_kit._policy import load_policy
-from isa_kit.audit import audit_paths
+from isa_kit import audit_paths, load_partnership, run_checks
+from isa_kit.reference.policy import load_policy
 
 AS_OF = dt.date(2026, 11, 21)
 

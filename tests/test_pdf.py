@@ -1,7 +1,8 @@
 """Tagged PDFs through LibreOffice: checked by reading each PDF's structure tree.
 
-CI installs Debian's libreoffice-writer-nogui so these run; they are skipped only when
-LibreOffice is absent. One LibreOffice process converts the whole demo partnership.
+CI installs Debian's libreoffice-writer-nogui so these run. Without LibreOffice they are
+skipped on a developer's machine and fail under CI=true (``conftest.require``). One
+LibreOffice process converts the whole demo partnership.
 """
 
 from __future__ import annotations
@@ -11,24 +12,26 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import require
 
-from isa_kit._build import build
-from isa_kit._loader import load_partnership
-from isa_kit._pdf import find_soffice, is_tagged
+from isa_kit import build, load_partnership
+from isa_kit.render.pdf import find_soffice, is_tagged
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "agreements" / "demo"
 
-pytestmark = pytest.mark.skipif(
-    find_soffice() is None,
-    reason="LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui",
-)
+
+@pytest.fixture(scope="module", autouse=True)
+def _needs_libreoffice() -> None:
+    """Module-scoped so that it runs before ``demo_pdfs`` tries to convert anything."""
+    require(
+        find_soffice() is not None,
+        "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui",
+    )
 
 
 @pytest.fixture(scope="module")
 def demo_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not (DEMO / "partnership.yaml").is_file():
-        pytest.skip("agreements/demo has not landed yet")
     out = tmp_path_factory.mktemp("demo-pdf")
     build(DEMO, out, pdf=True, as_of=dt.date(2026, 11, 21))
     return out

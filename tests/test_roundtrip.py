@@ -9,8 +9,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from isa_kit._loader import load_partnership
-from isa_kit._model import (
+from isa_kit import load_partnership
+from isa_kit.data.model import (
     Art6Basis,
     Art9Condition,
     Contact,
@@ -31,8 +31,8 @@ from isa_kit._model import (
     SpecialCategoryCondition,
     VersionEntry,
 )
-from isa_kit._types import ApproxDate, Duration
-from isa_kit._writer import write_partnership
+from isa_kit.data.values import ApproxDate, Duration
+from isa_kit.data.writer import write_partnership
 
 # Any text a person might type, including Welsh, right-to-left and emoji, but none of the
 # characters XML cannot carry (the loader rejects those by design).

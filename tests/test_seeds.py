@@ -1,13 +1,15 @@
 """The partnership data in agreements/ says what the seed documents say.
 
-The four real partnerships are modelled from the seeds in /work/shared/seeds (see
-agreements/README.md), keeping their gaps so that the compliance checks can find them; the
-demo partnership is fictional, complete and current. These tests pin the facts that were
-read from the seeds, and the promises the demo makes.
+The four real partnerships are modelled from the seed documents vendored in
+tests/fixtures/seeds (see agreements/README.md and tests/fixtures/seeds/README.md), keeping
+their gaps so that the compliance checks can find them; the demo partnership is fictional,
+complete and current. These tests pin the facts that were read from the seeds, and the
+promises the demo makes.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import subprocess
 import sys
@@ -17,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from isa_kit import Document, Partnership, load_partnership
-from isa_kit._model import Art6Basis, DocumentKind, DocumentStatus, Notify
-from isa_kit._types import ApproxDate, Duration
+from isa_kit.data.model import Art6Basis, DocumentKind, DocumentStatus, Notify
+from isa_kit.data.values import ApproxDate, Duration
 
 ROOT = Path(__file__).resolve().parent.parent
 AGREEMENTS = ROOT / "agreements"
@@ -568,38 +570,66 @@ def test_demo_has_rag_escalation_and_outcome_letters() -> None:
 
 # --- no real people ---------------------------------------------------------------------------
 
-# Distinctive surnames of people named in the seeds: none may appear anywhere in agreements/.
-REAL_SURNAMES = (
-    "mcelligott",
-    "bissessar",
-    "pillay",
-    "perrins",
-    "jeffreys",
-    "mcgovern",
-    "swarbrick",
-    "gardiner",
-    "ansdell",
-    "helcke",
-    "jervis",
-    "carlowe",
-    "seall",
-    "fadil",
-    "lisak",
-    "o'dwyer",
-    "sexton",
-    "prashant",
-    "shrimatie",
-    "aveen",
+# SHA-256 of the lower-cased distinctive surnames of people named in the seeds: none may
+# appear anywhere in agreements/. Hashed so that the names themselves are not in the repository.
+REAL_SURNAMES = frozenset(
+    (
+        "1ab5d7e9acd0d5ae40e6bb3712b0760deafafa184995c73d3b08e242089982a1",
+        "23977b7d4710a618e6de1f38c69f6e85b77363c0d4ae4056e0876db2460f3b55",
+        "424865ff0e73c522a3ab4b7a856d55049a9eeb0fded722a52e3e7eed869b40fd",
+        "4cb31773e94d32ba8e6b9eabbbd8e628085562198d7f15d01808885f35c8d44a",
+        "4e825ea59ea6b844c6209609387283b8d0edfde0d7c4494783eb114ce9535c83",
+        "521d46554057bb5c540ab934bf90dcce886ab1f908fce4e349227f86f582fbf2",
+        "5d85015875228a0688b6335de61baf5581d4d1a06c836a88a2a9030a528c1785",
+        "776d6af206ba64819ad3d6ca4f3be1f73599f9fa9158cc1d930facb235f9ca0c",
+        "7c8b68fc7a1907d7edb16299c4979cccbc8c0e1e0f9e82b39a1737e6d976eedc",
+        "8adc6f905f4d449a06df5d7c6f661c618e5a4a988d7387c68621d2ad73e9e009",
+        "99079283681197a5719cf8186e67ba52744f297571af8f86840c829a65a922d6",
+        "b70c21697a20bc127faad656d675d291c3501c8eba42062281b47053d0d43db4",
+        "bbd4a23a992defd3358eb8c372d2af753e6d0b1fa284c1df185a192aed85b40b",
+        "d42b20ac806260434176e954ad88bc6038f9f3597496466d1d9e1b35e3ed1ee9",
+        "d631fd6389b463eaccf5fd9288feecf22f63dea47b1ce8b950def69a257c59af",
+        "efb7a60282262b770647783d4299a9102324ba89ed2f1663e2132221a2173ee0",
+        "f15eab416a0e71d935891f53d495493b627afad8f7df83463ddb5a7b5e2a3d1a",
+        "f173b46b650d9708d31b642021d04ed380c54db71fc9f0ab829d1c2597d37f3d",
+        "f8e6d372f2c244ecf12fb4ffac0ecfe0390eec82054040d8164158a288ed829d",
+        "fc981a7714e86843e1982fa1a4f91a1e08753a719d73d9344d1d189829f59685",
+    )
+)
+# Common surnames of people in the seeds: allowed as words, never in an email's local part.
+EMAIL_SURNAMES = REAL_SURNAMES | frozenset(
+    (
+        "0b54232dc6edf74f68a47c20828d44043b4bc4162d2521b12271c9fa54963f6f",
+        "21c584f66fecc9174a94f4b7f8c0978a43f8e77998ba9901ff8e6d55a91ef80a",
+        "44bf4783892f9985df0ecbb077dc0423fdb45f5b665e34fb18166bd9faad3a98",
+        "98d9d59a907519c80fc08e9ba0e4505f152c1bb8dbe94538e11ad19f5ccdbfe0",
+        "c3aa9a8cc69dc3bfa65a91bcb75b8522e72ab10dfb700ddc626bdcd572214b78",
+    )
 )
 EMAIL = re.compile(r"[\w.'+-]+@[\w.-]+")
+
+
+def _hashed(text: str, names: frozenset[str]) -> list[str]:
+    """Every run of letters in ``text`` (at least four long) whose hash is in ``names``."""
+    letters = re.sub(r"[^a-z']", " ", text)
+    return [
+        run[i:j]
+        for run in letters.split()
+        for i in range(len(run))
+        for j in range(i + 4, len(run) + 1)
+        if hashlib.sha256(run[i:j].encode("utf-8")).hexdigest() in names
+    ]
+
+
+def test_the_name_check_finds_a_listed_name() -> None:
+    fake = frozenset({hashlib.sha256(b"quillfeather").hexdigest()})
+    assert _hashed("signed by dr a. quillfeather (mash lead)", fake) == ["quillfeather"]
+    assert _hashed("a.quillfeather2@council.gov.uk", fake) == ["quillfeather"]
 
 
 @pytest.mark.parametrize("path", sorted(AGREEMENTS.rglob("*.*")), ids=lambda p: str(p.name))
 def test_no_real_names_in_agreements(path: Path) -> None:
     text = path.read_text(encoding="utf-8").lower()
-    for surname in REAL_SURNAMES:
-        assert surname not in text, (path, surname)
+    assert _hashed(text, REAL_SURNAMES) == [], path
     for email in EMAIL.findall(text):
-        local = email.split("@", 1)[0]
-        for surname in (*REAL_SURNAMES, "marshall", "clifton", "richards", "pearson", "morris"):
-            assert surname not in local, (path, email)
+        assert _hashed(email.split("@", 1)[0], EMAIL_SURNAMES) == [], (path, email)

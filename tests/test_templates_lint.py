@@ -12,8 +12,8 @@ import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from isa_kit._resources import resource_dir
-from isa_kit._template_lint import lint_file
+from isa_kit.core.resources import resource_dir
+from isa_kit.render.lint import lint_file
 
 ROOT = Path(__file__).resolve().parents[1]
 KINDS = ("isa", "mou", "protocol", "guidance", "signature-pack")
@@ -136,7 +136,7 @@ def test_templates_copy_then_lint(tmp_path: Path, cli) -> None:  # type: ignore[
 @pytest.mark.parametrize("kind", KINDS)
 def test_committed_templates_match_the_generator(kind: str, tmp_path: Path) -> None:
     subprocess.run(
-        [sys.executable, str(ROOT / "templates" / "make_templates.py"), str(tmp_path)],
+        [sys.executable, str(ROOT / "scripts" / "make_templates.py"), str(tmp_path)],
         check=True,
         capture_output=True,
     )
@@ -146,12 +146,12 @@ def test_committed_templates_match_the_generator(kind: str, tmp_path: Path) -> N
     ):
         for name in ("word/document.xml", "word/header1.xml", "word/footer1.xml"):
             assert fresh.read(name) == committed.read(name), (
-                f"templates/{kind}.docx is stale: run python templates/make_templates.py"
+                f"templates/{kind}.docx is stale: run python scripts/make_templates.py"
             )
 
 
 def test_clause_library_is_valid_and_current() -> None:
-    from isa_kit._clauses import DEFAULT_SELECTION, load_library
+    from isa_kit.render.clauses import DEFAULT_SELECTION, load_library
 
     library = load_library(resource_dir("templates") / "clauses.yaml")
     ids = {c.id for c in library.clauses}

@@ -7,7 +7,7 @@ ISA04x lawful basis, ISA05x legal currency, ISA06x retention and security, ISA09
 
 from __future__ import annotations
 
-from ._base import Check, CheckContext
+from .base import Check, CheckContext
 from .isa001_missing_signatory import MissingSignatory
 from .isa002_signatory_not_a_party import SignatoryNotAParty
 from .isa010_overdue_review import OverdueReview

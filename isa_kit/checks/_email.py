@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._findings import Category, Finding
-from .._model import Partnership
-from ._base import Check, CheckContext
+from isa_kit.core.findings import Category, Finding
+from isa_kit.data.model import Partnership
+
 from ._scope import allow_list, email_sites
+from .base import Check, CheckContext
 
 
 def email_findings(check: Check, p: Partnership, ctx: CheckContext) -> Iterator[Finding]:

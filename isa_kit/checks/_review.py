@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .._model import Document
-from .._types import ApproxDate
+from isa_kit.data.model import Document
+from isa_kit.data.values import ApproxDate
 
 
 def due_date(doc: Document) -> tuple[ApproxDate, str] | None:

@@ -11,8 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .._knowledge import TextMatch
-from .._model import (
+from isa_kit.data.model import (
     Document,
     DocumentKind,
     DocumentStatus,
@@ -23,8 +22,10 @@ from .._model import (
     Partnership,
     TransferMethod,
 )
-from .._yaml import PathSeg, format_path
-from ._base import CheckContext
+from isa_kit.data.yaml import PathSeg, format_path
+from isa_kit.reference.knowledge import TextMatch
+
+from .base import CheckContext
 
 BINDING = frozenset({DocumentStatus.FINAL, DocumentStatus.SIGNED})
 DEFUNCT_TYPES = frozenset({OrgType.CCG, OrgType.CRC})

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._findings import Finding
-from .._model import Organisation, Partnership
-from ._base import Check, CheckContext
+from isa_kit.core.findings import Finding
+from isa_kit.data.model import Organisation, Partnership
+
 from ._scope import DEFUNCT_TYPES, text_sites
+from .base import Check, CheckContext
 
 
 def text_findings(check: Check, p: Partnership, ctx: CheckContext) -> Iterator[Finding]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from .._findings import Category, Finding, Severity
-from .._model import Partnership
-from ._base import Check, CheckContext
+from isa_kit.core.findings import Category, Finding, Severity
+from isa_kit.data.model import Partnership
+
 from ._review import due_date
 from ._scope import binding_documents
+from .base import Check, CheckContext
 
 
 class ReviewDueSoon(Check):

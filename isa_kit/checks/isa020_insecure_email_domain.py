@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._findings import Category, Finding, Severity
-from .._model import Partnership
-from ._base import Check, CheckContext
+from isa_kit.core.findings import Category, Finding, Severity
+from isa_kit.data.model import Partnership
+
 from ._email import email_findings
+from .base import Check, CheckContext
 
 
 class InsecureEmailDomain(Check):

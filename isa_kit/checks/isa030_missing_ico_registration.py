@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._findings import Category, Finding, Severity
-from .._model import ControllerRole, Partnership
-from ._base import Check, CheckContext
+from isa_kit.core.findings import Category, Finding, Severity
+from isa_kit.data.model import ControllerRole, Partnership
+
+from .base import Check, CheckContext
 
 
 class MissingIcoRegistration(Check):

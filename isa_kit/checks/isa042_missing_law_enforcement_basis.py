@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._findings import Category, Finding, Severity
-from .._model import OrgType, Partnership
-from ._base import Check, CheckContext
+from isa_kit.core.findings import Category, Finding, Severity
+from isa_kit.data.model import OrgType, Partnership
+
 from ._scope import bases_for, live_documents, organisation, shares_data
+from .base import Check, CheckContext
 
 
 class MissingLawEnforcementBasis(Check):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._findings import Category, Finding, Severity
-from .._model import Art6Basis, Partnership
-from ._base import Check, CheckContext
+from isa_kit.core.findings import Category, Finding, Severity
+from isa_kit.data.model import Art6Basis, Partnership
+
 from ._scope import live_documents, organisation
+from .base import Check, CheckContext
 
 _LI = (Art6Basis.LEGITIMATE_INTERESTS, Art6Basis.RECOGNISED_LEGITIMATE_INTEREST)
 

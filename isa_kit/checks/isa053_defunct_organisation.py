@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._findings import Category, Finding, Severity
-from .._model import OrgType, Partnership
-from ._base import Check, CheckContext
+from isa_kit.core.findings import Category, Finding, Severity
+from isa_kit.data.model import OrgType, Partnership
+
 from ._scope import DEFUNCT_TYPES
 from ._text import text_findings
+from .base import Check, CheckContext
 
 _FATE = {
     OrgType.CCG: (

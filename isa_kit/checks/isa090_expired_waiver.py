@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
-from .._findings import Category, Finding, Severity
-from .._model import Partnership
-from ._base import Check, CheckContext
+from isa_kit.core.findings import Category, Finding, Severity
+from isa_kit.data.model import Partnership
+
+from .base import Check, CheckContext, Phase
 
 
 class ExpiredWaiver(Check):
@@ -54,11 +55,9 @@ class ExpiredWaiver(Check):
     severity = Severity.ERROR
     source = "ICO Accountability Framework (risk management); isa-kit waiver policy"
 
-    def check(self, partnership: Partnership, ctx: CheckContext) -> Iterable[Finding]:
-        # Run by the engine, which knows which waivers were used (see check_waivers).
-        return ()
+    phase = Phase.WAIVERS
 
-    def check_waivers(self, partnership: Partnership, ctx: CheckContext) -> Iterator[Finding]:
+    def check(self, partnership: Partnership, ctx: CheckContext) -> Iterator[Finding]:
         for i, w in enumerate(partnership.waivers):
             if w.expires < ctx.as_of:
                 yield self.finding(

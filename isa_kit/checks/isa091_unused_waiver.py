@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
-from .._findings import Category, Finding, Severity
-from .._model import Partnership
-from ._base import Check, CheckContext
+from isa_kit.core.findings import Category, Finding, Severity
+from isa_kit.data.model import Partnership
+
+from .base import Check, CheckContext, Phase
 
 
 class UnusedWaiver(Check):
@@ -46,14 +47,14 @@ class UnusedWaiver(Check):
     severity = Severity.WARNING
     source = "isa-kit waiver policy"
 
-    def check(self, partnership: Partnership, ctx: CheckContext) -> Iterable[Finding]:
-        return ()
+    phase = Phase.WAIVERS
 
-    def check_waivers(
-        self, partnership: Partnership, ctx: CheckContext, *, used: set[int], considered: set[int]
-    ) -> Iterator[Finding]:
+    def check(self, partnership: Partnership, ctx: CheckContext) -> Iterator[Finding]:
+        usage = ctx.waivers
+        if usage is None:  # run outside the waiver phase: nothing is known about use
+            return
         for i, w in enumerate(partnership.waivers):
-            if i in used or i not in considered or w.expires < ctx.as_of:
+            if i in usage.used or i not in usage.considered or w.expires < ctx.as_of:
                 continue
             yield self.finding(
                 partnership,

@@ -1,0 +1,76 @@
+"""Find the facts an auditor looks for in a document's text: no judgement, no clock.
+
+:func:`extract` runs every extractor over a document's blocks, in a fixed order, and returns
+the :class:`Facts`. The extractors live beside it, one module per kind of fact:
+
+* :mod:`.dates`: the grammar of dates (:data:`DATE`, :func:`parse_date`);
+* :mod:`.reviews`: review dates (phrases and document-control columns) and review periods;
+* :mod:`.orgtables`: signature tables and ICO registration tables;
+* :mod:`.parties`: the parties the scope names, whether the text says it is signed, email
+  addresses, and organisation-name matching (:func:`same_organisation`);
+* :mod:`.facts`: the fact types and the block helpers they share.
+
+Every fact keeps the block it came from, so a finding can say where and quote it. This
+module is the public entry point: import the names below from here.
+"""
+
+from __future__ import annotations
+
+from .dates import DATE, parse_date
+from .facts import (
+    Email,
+    Facts,
+    IcoRow,
+    Located,
+    Party,
+    ReviewDate,
+    ReviewPeriod,
+    SignatureRow,
+    SignatureTable,
+    tables,
+)
+from .orgtables import ICO_TOKEN, find_ico_table, find_signature_table
+from .parties import (
+    find_emails,
+    find_says_signed,
+    find_scope_parties,
+    name_tokens,
+    same_organisation,
+)
+from .reviews import find_review_columns, find_review_dates, find_review_periods
+from .text import DocumentText
+
+__all__ = [
+    "DATE",
+    "ICO_TOKEN",
+    "Email",
+    "Facts",
+    "IcoRow",
+    "Located",
+    "Party",
+    "ReviewDate",
+    "ReviewPeriod",
+    "SignatureRow",
+    "SignatureTable",
+    "extract",
+    "name_tokens",
+    "parse_date",
+    "same_organisation",
+    "tables",
+]
+
+
+def extract(doc: DocumentText) -> Facts:
+    facts = Facts()
+    blocks = doc.blocks
+    text_blocks = [b for b in blocks if b.part not in ("pdf-table", "layout-line")]
+    find_review_dates([b for b in blocks if b.part != "pdf-table"], facts)
+    find_review_columns(blocks, facts)
+    find_review_periods(text_blocks, facts)
+    for rows in tables(blocks):
+        find_signature_table(rows, facts)
+        find_ico_table(rows, facts)
+    find_scope_parties(text_blocks, facts)
+    find_says_signed(text_blocks, facts)
+    find_emails(text_blocks, facts)
+    return facts

@@ -1,0 +1,175 @@
+"""Review dates and periods: when an agreement is next (or was last) reviewed, and how often.
+
+* review dates in the usual phrasings (``Date of next review: April 2018``, ``Review date:
+  February 2024``, ``Last reviewed December 2019``), including a label at the end of one
+  line or cell with its date at the start of the next;
+* review columns of document-control tables (the latest date in the column counts);
+* review periods (``reviewed every two years``, ``every 12 months``, ``annually``), only in
+  sentences that are about reviewing the agreement.
+"""
+
+from __future__ import annotations
+
+import re
+
+from isa_kit.data.values import ApproxDate
+
+from .dates import DATE, parse_date
+from .facts import Facts, ReviewDate, ReviewPeriod, cell_at, locate, tables
+from .text import Block
+
+# --- review dates ----------------------------------------------------------------------------
+
+_SEP = r"[\s:.\-–—|]*(?:(?:is|was|due|on|in|by|date|dated|of|scheduled(?:\s+for)?)[\s:.\-–—|]+)*"
+_NEXT_LABEL = (
+    r"(?:(?:date\s+of\s+)?next\s+review(?:\s+date)?|review\s+(?:due\s+)?date"
+    r"|review\s+due|due\s+(?:for|to\s+be)\s+review(?:ed)?|to\s+be\s+reviewed(?:\s+(?:by|on|in|before))?"
+    r"|review\s+by|reviewed\s+by\s+date)"
+)
+_LAST_LABEL = (
+    r"(?:(?:date\s+)?last\s+review(?:ed)?(?:\s+date)?|date\s+reviewed|reviewed\s+(?:on|in))"
+)
+_NEXT_RX = re.compile(rf"\b{_NEXT_LABEL}{_SEP}(?P<date>{DATE})", re.IGNORECASE)
+_LAST_RX = re.compile(rf"\b{_LAST_LABEL}{_SEP}(?P<date>{DATE})", re.IGNORECASE)
+_NEXT_ONLY = re.compile(rf"\b{_NEXT_LABEL}[\s:.\-–—|]*$", re.IGNORECASE)
+_LAST_ONLY = re.compile(rf"\b{_LAST_LABEL}[\s:.\-–—|]*$", re.IGNORECASE)
+_LEADING_DATE = re.compile(rf"^[\s|]*(?P<date>{DATE})", re.IGNORECASE)
+
+
+def find_review_dates(blocks: list[Block], facts: Facts) -> None:
+    """Next and last review dates stated in the text, each once per kind, date and region."""
+    seen: set[tuple[str, str, str]] = set()
+
+    def add(kind: str, raw: str, block: Block, span: tuple[int, int]) -> None:
+        date = parse_date(raw)
+        if date is None:
+            return
+        key = (kind, str(date), block.region)
+        if key in seen:
+            return
+        seen.add(key)
+        facts.review_dates.append(ReviewDate(kind, date, locate(block, span)))
+
+    for i, block in enumerate(blocks):
+        text = block.text
+        if "review" not in text.lower():
+            continue
+        found = False
+        for kind, rx in (("next", _NEXT_RX), ("last", _LAST_RX)):
+            for m in rx.finditer(text):
+                add(kind, m["date"], block, m.span())
+                found = True
+        if found:
+            continue
+        # a label at the end of a line or cell, its date at the start of the next
+        for kind, only in (("next", _NEXT_ONLY), ("last", _LAST_ONLY)):
+            label = only.search(text)
+            if label and i + 1 < len(blocks) and blocks[i + 1].part == block.part:
+                nxt = _LEADING_DATE.match(blocks[i + 1].text)
+                if nxt:
+                    add(kind, nxt["date"], block, label.span())
+
+
+_NEXT_HEADER = re.compile(rf"^\s*{_NEXT_LABEL}\s*:?\s*$", re.IGNORECASE)
+_LAST_HEADER = re.compile(rf"^\s*{_LAST_LABEL}\s*:?\s*$", re.IGNORECASE)
+
+
+def find_review_columns(blocks: list[Block], facts: Facts) -> None:
+    """A ``Review date`` column of a document-control table: its latest date counts."""
+    for rows in tables(blocks):
+        for header_index, header in enumerate(rows[:3]):
+            for kind, rx in (("next", _NEXT_HEADER), ("last", _LAST_HEADER)):
+                cols = [c.col for c in header.cells if rx.match(c.text)]
+                if not cols or len(header.cells) < 2:
+                    continue
+                best: tuple[ApproxDate, Block] | None = None
+                for row in rows[header_index + 1 :]:
+                    cell = cell_at(row, cols[0])
+                    if cell is None:
+                        continue
+                    m = _LEADING_DATE.match(cell.text)
+                    date = parse_date(m["date"]) if m else None
+                    if date is not None and (best is None or date.latest() > best[0].latest()):
+                        best = (date, row)
+                if best is not None:
+                    facts.review_dates.append(ReviewDate(kind, best[0], locate(best[1])))
+
+
+# --- review periods --------------------------------------------------------------------------
+
+_NUMBER = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "nine": 9,
+    "twelve": 12,
+    "eighteen": 18,
+    "twenty-four": 24,
+    "thirty-six": 36,
+}
+_PERIOD_RX = re.compile(
+    r"\bevery\s+(?P<n>\d{1,2}|one|two|three|four|five|six|nine|twelve|eighteen|twenty-four|thirty-six)"
+    r"\s+(?P<unit>years?|months?)\b"
+    r"|\bevery\s+(?P<single>year|other\s+year|six\s+months|quarter)\b"
+    r"|\b(?P<adverb>annually|yearly|biennially|bi-annually|biannually|six-monthly|half-yearly|quarterly)\b"
+    r"|\b(?:on\s+an?\s+)(?P<basis>annual|yearly|biennial|six-monthly|quarterly)\s+basis\b"
+    r"|\breview\s+period\s+(?:of|is|will\s+be)\s+(?P<pn>\d{1,2}|one|two|three|six|twelve)\s+(?P<punit>years?|months?)\b",
+    re.IGNORECASE,
+)
+_SUBJECT_RX = re.compile(
+    r"\b(?:agreement|protocol|document|memorandum|mou|guidance|arrangements?|procedures?|policy|isa)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=[A-Z0-9(])")
+
+
+def _period_months(m: re.Match[str]) -> int | None:
+    if m["n"]:
+        n = int(m["n"]) if m["n"].isdigit() else _NUMBER[m["n"].lower()]
+        return n * (12 if m["unit"].lower().startswith("year") else 1)
+    if m["pn"]:
+        n = int(m["pn"]) if m["pn"].isdigit() else _NUMBER[m["pn"].lower()]
+        return n * (12 if m["punit"].lower().startswith("year") else 1)
+    word = (m["single"] or m["adverb"] or m["basis"] or "").lower()
+    word = " ".join(word.split())
+    return {
+        "year": 12,
+        "other year": 24,
+        "six months": 6,
+        "quarter": 3,
+        "annually": 12,
+        "yearly": 12,
+        "annual": 12,
+        "biennially": 24,
+        "biennial": 24,
+        "bi-annually": 6,
+        "biannually": 6,
+        "six-monthly": 6,
+        "half-yearly": 6,
+        "quarterly": 3,
+    }.get(word)
+
+
+def find_review_periods(blocks: list[Block], facts: Facts) -> None:
+    """Review periods in sentences about reviewing the agreement (``every two years``)."""
+    for block in blocks:
+        low = block.text.lower()
+        if "review" not in low:
+            continue
+        offset = 0
+        for sentence in _SENTENCE_SPLIT.split(block.text):
+            start = block.text.find(sentence, offset)
+            offset = max(start, 0) + len(sentence)
+            if "review" not in sentence.lower() or not _SUBJECT_RX.search(sentence):
+                continue
+            for m in _PERIOD_RX.finditer(sentence):
+                months = _period_months(m)
+                window = sentence[max(0, m.start() - 100) : m.end() + 60]
+                if months and "review" in window.lower() and _SUBJECT_RX.search(window):
+                    span = (start + m.start(), start + m.end()) if start >= 0 else None
+                    facts.review_periods.append(
+                        ReviewPeriod(months, m.group(0), locate(block, span))
+                    )

@@ -1,0 +1,118 @@
+"""The ``isa-kit`` command line: parse, dispatch, and the one boundary that maps errors to exit codes.
+
+Each subcommand lives in its own ``_cmd_*.py`` module with ``configure(parser)`` and
+``run(args) -> int``. Those modules import heavy libraries (docxtpl, pypdf) only inside
+``run``, so starting the CLI stays quick whatever the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import tempfile
+import traceback
+from collections.abc import Sequence
+from types import ModuleType
+
+from isa_kit.core.errors import DataError, ExitCode, UserError
+from isa_kit.core.version import __version__
+
+#: The hand-written registry of subcommands, in the order ``--help`` lists them.
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("validate", "isa_kit.cli.validate"),
+    ("schema", "isa_kit.cli.schema"),
+    ("build", "isa_kit.cli.build"),
+    ("templates", "isa_kit.cli.templates"),
+    ("check", "isa_kit.cli.check"),
+    ("audit", "isa_kit.cli.audit"),
+)
+
+_DESCRIPTION = """\
+Information governance for Multi-Agency Safeguarding Hubs (MASH).
+
+Keep a partnership's information sharing agreements, MOUs and protocols as YAML data in
+agreements/<partnership>/, then validate it, generate Word and PDF documents from it, and
+check it (or existing Word and PDF agreements) for compliance gaps.
+"""
+
+_EPILOG = """\
+examples:
+  isa-kit validate agreements/                 check every partnership's data is well formed
+  isa-kit build agreements/demo --pdf          write Word and tagged PDF documents to build/demo/
+  isa-kit check agreements/ --as-of 2026-11-21 report compliance findings (exit 1 if any error)
+  isa-kit audit old-agreements/                audit Word/PDF agreements that were never data
+
+exit codes: 0 success, 1 findings at or above --fail-on, 2 bad input or could not check.
+Run 'isa-kit COMMAND --help' for a command's options.
+"""
+
+
+def _load_commands() -> list[tuple[str, ModuleType]]:
+    out = []
+    for name, module in COMMANDS:
+        try:
+            out.append((name, importlib.import_module(module)))
+        except ModuleNotFoundError as exc:
+            if exc.name != module:  # a real import error inside the module: a bug, surface it
+                raise
+    return out
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="isa-kit",
+        description=_DESCRIPTION,
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"isa-kit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, module in _load_commands():
+        help_text: str = module.HELP
+        cmd = sub.add_parser(
+            name,
+            help=help_text,
+            description=getattr(module, "DESCRIPTION", help_text),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        module.configure(cmd)
+        cmd.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "_run", None) is None:
+        parser.print_help()
+        return int(ExitCode.USAGE_OR_INPUT)
+    try:
+        return int(args._run(args))
+    except DataError as exc:
+        for problem in exc.problems:
+            print(str(problem), file=sys.stderr)
+        return int(exc.exit_code)
+    except UserError as exc:
+        print(f"isa-kit: {exc}", file=sys.stderr)
+        return int(exc.exit_code)
+    except KeyboardInterrupt:
+        print("isa-kit: interrupted", file=sys.stderr)
+        return int(ExitCode.INTERRUPTED)
+    except BrokenPipeError:  # e.g. `isa-kit check ... | head`
+        return int(ExitCode.OK)
+    except Exception as exc:  # the boundary: a bug, not a user mistake
+        with tempfile.NamedTemporaryFile(
+            "w", prefix="isa-kit-crash-", suffix=".log", delete=False
+        ) as log:
+            traceback.print_exc(file=log)
+        print(
+            f"isa-kit: an unexpected error occurred ({type(exc).__name__}: {exc}); "
+            f"details in {log.name}",
+            file=sys.stderr,
+        )
+        return int(ExitCode.USAGE_OR_INPUT)
+
+
+def run() -> None:
+    sys.exit(main())

@@ -1,0 +1,298 @@
+"""Load partnerships from ``agreements/<partnership>/``.
+
+A partnership folder holds ``partnership.yaml`` (the hub), ``organisations.yaml`` (its
+partners), ``documents/*.yaml`` (one file per document) and optionally ``policy.yaml`` (the
+checks' policy overrides, read by ``isa-kit check``). Every file is validated on its own so
+that errors point into the right file; then ids are resolved across files. All problems in
+all files are collected and reported together, sorted by file and line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from isa_kit.core.errors import DataError, Problem
+from isa_kit.core.gc import gc_paused
+from isa_kit.core.paths import (
+    DOCUMENTS_DIR,
+    ORGANISATIONS_FILE,
+    PARTNERSHIP_FILE,
+    POLICY_FILE,
+    display_path,
+)
+from isa_kit.data.messages import problems_from
+from isa_kit.data.model import Document, Node, OrganisationsFile, Partnership, PartnershipInfo
+from isa_kit.data.yaml import SourceFile, format_path, load_yaml
+
+_KNOWN_TOP = {PARTNERSHIP_FILE, ORGANISATIONS_FILE, POLICY_FILE}
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate_model(model: type[M], data: Any, source: SourceFile) -> M:
+    """Validate parsed YAML ``data`` from ``source`` as ``model``.
+
+    The one step from plain data to a model for every file the kit reads (partnership data,
+    policy, knowledge, clause library): errors become :class:`DataError` problems located at
+    the file's lines, and every :class:`Node` learns where it was written.
+    """
+    if data is None:
+        raise DataError([source.problem((), "the file is empty: expected a mapping")])
+    try:
+        obj = model.model_validate(data)
+    except ValidationError as exc:
+        raise DataError(problems_from(exc, source, (), model)) from None
+    if isinstance(obj, Node):
+        obj.attach_source(source, ())
+    return obj
+
+
+def load_model(model: type[M], path: Path, display: str | None = None) -> tuple[M, SourceFile]:
+    """Read the YAML file ``path`` safely and validate it as ``model``: YAML → model → errors.
+
+    Raises :class:`DataError` with every problem located as ``file:line:column: path``.
+    """
+    data, source = load_yaml(path, display_path(path) if display is None else display)
+    return validate_model(model, data, source), source
+
+
+def _load_file(
+    model: type[M], path: Path, problems: list[Problem]
+) -> tuple[M | None, SourceFile | None]:
+    """:func:`load_model`, collecting problems instead of raising (all files are reported)."""
+    try:
+        return load_model(model, path)
+    except DataError as exc:
+        problems.extend(exc.problems)
+        return None, None
+
+
+def load_partnership(folder: Path) -> Partnership:
+    """Load and validate one partnership folder; raises :class:`DataError` listing every problem."""
+    problems: list[Problem] = []
+    with gc_paused():
+        partnership = _load_partnership(folder, problems)
+    if problems or partnership is None:
+        raise DataError(sorted(problems, key=_problem_key))
+    return partnership
+
+
+def _problem_key(p: Problem) -> tuple[str, int, int, str]:
+    return (p.file, p.line or 0, p.column or 0, p.message)
+
+
+def _load_partnership(folder: Path, problems: list[Problem]) -> Partnership | None:
+    shown = display_path(folder)
+    if not (folder / PARTNERSHIP_FILE).is_file():
+        problems.append(
+            Problem(shown, None, None, "", f"no {PARTNERSHIP_FILE}: expected a partnership folder")
+        )
+        return None
+    for extra in sorted(folder.glob("*.y*ml")):
+        if extra.name not in _KNOWN_TOP:
+            problems.append(
+                Problem(
+                    display_path(extra),
+                    None,
+                    None,
+                    "",
+                    f"unexpected file: expected {PARTNERSHIP_FILE}, {ORGANISATIONS_FILE}, "
+                    f"{POLICY_FILE} or {DOCUMENTS_DIR}/*.yaml",
+                )
+            )
+    info, info_src = _load_file(PartnershipInfo, folder / PARTNERSHIP_FILE, problems)
+    orgs_path = folder / ORGANISATIONS_FILE
+    orgs: OrganisationsFile | None = None
+    if orgs_path.is_file():
+        orgs, _ = _load_file(OrganisationsFile, orgs_path, problems)
+    else:
+        problems.append(
+            Problem(
+                display_path(orgs_path),
+                None,
+                None,
+                "",
+                "missing file: expected the partners' organisations",
+            )
+        )
+    documents: list[Document] = []
+    doc_dir = folder / DOCUMENTS_DIR
+    if doc_dir.is_dir():
+        for path in sorted(doc_dir.iterdir()):
+            if path.suffix in (".yaml", ".yml") and path.is_file():
+                doc, _ = _load_file(Document, path, problems)
+                if doc is not None:
+                    documents.append(doc)
+    if info is None or orgs is None or info_src is None:
+        return None
+    partnership = Partnership.model_construct(
+        _fields_set=set(info.model_fields_set) | {"partners", "documents"},
+        **dict(info.__dict__),
+        partners=orgs.organisations,
+        documents=documents,
+    )
+    partnership.adopt_origin(info, folder=shown)
+    problems.extend(_resolve_references(partnership, info_src))
+    return partnership
+
+
+def _duplicate_ids(p: Partnership, problems: list[Problem]) -> set[str]:
+    """Organisation and document ids must be unique; returns the organisation ids."""
+    org_ids: set[str] = set()
+    for org in p.partners:
+        if org.id in org_ids:
+            problems.append(_at(org, "id", message=f"duplicate organisation id '{org.id}'"))
+        org_ids.add(org.id)
+    doc_ids: dict[str, Document] = {}
+    for doc in p.documents:
+        if doc.id in doc_ids:
+            problems.append(
+                _at(
+                    doc,
+                    "id",
+                    message=f"duplicate document id '{doc.id}' (also in {doc_ids[doc.id].source_file})",
+                )
+            )
+        doc_ids[doc.id] = doc
+    return org_ids
+
+
+def _resolve_references(p: Partnership, info_src: SourceFile) -> list[Problem]:
+    """Every organisation id must name a partner; ids must be unique."""
+    problems: list[Problem] = []
+    org_ids = _duplicate_ids(p, problems)
+    known = (
+        ", ".join(sorted(org_ids))
+        if len(org_ids) <= 12
+        else f"{len(org_ids)} ids in {ORGANISATIONS_FILE}"
+    )
+
+    def ref(owner: Node, field: str, value: str | None, index: int | None = None) -> None:
+        if value is not None and value not in org_ids:
+            sub: tuple[str | int, ...] = (field,) if index is None else (field, index)
+            problems.append(
+                _at(owner, *sub, message=f"unknown organisation '{value}': expected one of {known}")
+            )
+
+    ref(p, "lead_organisation", p.lead_organisation)
+    for org in p.partners:
+        ref(org, "part_of", org.part_of)
+    for board in (p.governance.steering_group, p.governance.strategic_board):
+        for member in board.members if board else []:
+            ref(member, "organisation", member.organisation)
+    for doc in p.documents:
+        for i, party in enumerate(doc.parties):
+            ref(doc, "parties", party, i)
+        for sig in doc.signatories:
+            ref(sig, "organisation", sig.organisation)
+        for basis in doc.lawful_bases:
+            for i, party in enumerate(basis.parties):
+                ref(basis, "parties", party, i)
+        for jc in doc.joint_controllers:
+            for i, party in enumerate(jc.parties):
+                ref(jc, "parties", party, i)
+    problems.extend(_part_of_cycles(p))
+    return problems
+
+
+def _part_of_cycles(p: Partnership) -> Iterable[Problem]:
+    parents = {o.id: o.part_of for o in p.partners}
+    for org in p.partners:
+        seen = {org.id}
+        cur = org.part_of
+        while cur is not None and cur in parents:
+            if cur in seen:
+                yield _at(org, "part_of", message=f"'{org.id}' is part of itself through '{cur}'")
+                break
+            seen.add(cur)
+            cur = parents[cur]
+
+
+def _at(owner: Node, *sub: str | int, message: str) -> Problem:
+    loc = owner.loc(*sub)
+    return Problem(loc.file, loc.line, loc.column, format_path(owner.data_path(*sub)), message)
+
+
+def find_partnership_folders(paths: Sequence[Path]) -> list[Path]:
+    """Resolve command-line PATHs (the agreements root, partnership folders or files)."""
+    folders: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        shown = display_path(path)
+        if not path.exists():
+            problems.append(Problem(shown, None, None, "", "no such file or folder"))
+            continue
+        if path.is_file():
+            if path.suffix not in (".yaml", ".yml") and partnership_folder_of(path) is None:
+                # A shell glob such as agreements/* also matches agreements/README.md:
+                # a file that is not YAML cannot be agreement data, so it is passed over.
+                continue
+            folder = partnership_folder_of(path)
+            if folder is None:
+                problems.append(
+                    Problem(
+                        shown,
+                        None,
+                        None,
+                        "",
+                        f"not inside a partnership folder (no {PARTNERSHIP_FILE} above it)",
+                    )
+                )
+                continue
+            folders.append(folder)
+        elif (path / PARTNERSHIP_FILE).is_file():
+            folders.append(path)
+        else:
+            found = sorted(d for d in path.iterdir() if (d / PARTNERSHIP_FILE).is_file())
+            if not found:
+                problems.append(
+                    Problem(
+                        shown,
+                        None,
+                        None,
+                        "",
+                        f"no partnership here: expected {PARTNERSHIP_FILE} in it or in its sub-folders",
+                    )
+                )
+            folders.extend(found)
+    if not folders and not problems:
+        problems.append(
+            Problem(
+                " ".join(map(display_path, paths)),
+                None,
+                None,
+                "",
+                f"no partnership here: expected {PARTNERSHIP_FILE}",
+            )
+        )
+    if problems:
+        raise DataError(problems)
+    unique: dict[Path, None] = {}
+    for f in folders:
+        unique.setdefault(f.resolve(), None)
+    return [Path(display_path(f)) for f in unique]
+
+
+def partnership_folder_of(file: Path) -> Path | None:
+    for parent in (file.parent, file.parent.parent):
+        if (parent / PARTNERSHIP_FILE).is_file():
+            return parent
+    return None
+
+
+def load_partnerships(paths: Sequence[Path]) -> list[Partnership]:
+    """Load every partnership the PATHs name, reporting all problems across all of them."""
+    problems: list[Problem] = []
+    out: list[Partnership] = []
+    with gc_paused():
+        for folder in find_partnership_folders(paths):
+            p = _load_partnership(folder, problems)
+            if p is not None:
+                out.append(p)
+    if problems:
+        raise DataError(sorted(problems, key=_problem_key))
+    return out

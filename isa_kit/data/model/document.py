@@ -1,0 +1,325 @@
+"""Information governance documents: lawful bases, data shared, retention, security,
+review, version history, approvals and signatories."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
+
+from isa_kit.data.model.base import Domain, Node, Sha256, Slug, Text
+from isa_kit.data.values import ApproxDate
+
+# --- lawful basis ----------------------------------------------------------------------------
+
+
+class Art6Basis(StrEnum):
+    """UK GDPR Article 6(1) lawful bases, including (ea) from the Data (Use and Access) Act 2025."""
+
+    CONSENT = "consent"
+    CONTRACT = "contract"
+    LEGAL_OBLIGATION = "legal-obligation"
+    VITAL_INTERESTS = "vital-interests"
+    PUBLIC_TASK = "public-task"
+    RECOGNISED_LEGITIMATE_INTEREST = "recognised-legitimate-interest"
+    LEGITIMATE_INTERESTS = "legitimate-interests"
+
+    @property
+    def article(self) -> str:
+        return "Article 6(1)(" + _ART6_LETTER[self] + ")"
+
+
+_ART6_LETTER = {
+    Art6Basis.CONSENT: "a",
+    Art6Basis.CONTRACT: "b",
+    Art6Basis.LEGAL_OBLIGATION: "c",
+    Art6Basis.VITAL_INTERESTS: "d",
+    Art6Basis.PUBLIC_TASK: "e",
+    Art6Basis.RECOGNISED_LEGITIMATE_INTEREST: "ea",
+    Art6Basis.LEGITIMATE_INTERESTS: "f",
+}
+
+
+class Art9Condition(StrEnum):
+    """UK GDPR Article 9(2) conditions for special category data."""
+
+    EXPLICIT_CONSENT = "explicit-consent"
+    EMPLOYMENT_SOCIAL_PROTECTION = "employment-social-protection"
+    VITAL_INTERESTS = "vital-interests"
+    NOT_FOR_PROFIT = "not-for-profit"
+    MADE_PUBLIC = "made-public"
+    LEGAL_CLAIMS = "legal-claims"
+    SUBSTANTIAL_PUBLIC_INTEREST = "substantial-public-interest"
+    HEALTH_SOCIAL_CARE = "health-social-care"
+    PUBLIC_HEALTH = "public-health"
+    ARCHIVING_RESEARCH = "archiving-research"
+
+    @property
+    def article(self) -> str:
+        return "Article 9(2)(" + "abcdefghij"[list(Art9Condition).index(self)] + ")"
+
+
+class SpecialCategoryCondition(Node):
+    article_9: Art9Condition
+    schedule_1: str | None = None
+    """DPA 2018 Schedule 1 condition, e.g. ``Part 2 paragraph 18``; required for (b), (g), (h), (i), (j)."""
+
+
+class CriminalOffenceCondition(Node):
+    """UK GDPR Article 10 processing, authorised by a DPA 2018 Schedule 1 condition."""
+
+    schedule_1: Text
+
+
+class LawEnforcementBasis(Node):
+    """DPA 2018 Part 3 processing by a competent authority (police)."""
+
+    section_35: Text = "section 35(2)(b)"
+    """How the first principle is met: consent (s.35(2)(a)) or necessity for the task (s.35(2)(b))."""
+    schedule_8: str | None = None
+    """Schedule 8 condition for sensitive processing, e.g. ``paragraph 4 (safeguarding)``."""
+
+
+class Gateway(Node):
+    """A statute (or the common law) that permits or requires the sharing."""
+
+    act: Text
+    section: str | None = None
+
+
+class LawfulBasis(Node):
+    """The lawful basis of some (or all) parties. Record it per party where parties differ."""
+
+    parties: list[Slug] = Field(default_factory=list)
+    """Organisations this basis applies to; empty means every party to the document."""
+    article_6: list[Art6Basis] = Field(default_factory=list)
+    article_9: list[SpecialCategoryCondition] = Field(default_factory=list)
+    article_10: list[CriminalOffenceCondition] = Field(default_factory=list)
+    part_3: LawEnforcementBasis | None = None
+    gateways: list[Gateway] = Field(default_factory=list)
+    notes: str | None = None
+
+
+# --- data, retention, security ---------------------------------------------------------------
+
+
+class DataCategory(Node):
+    name: Text
+    description: str | None = None
+    special_category: bool = False
+    criminal_offence: bool = False
+
+
+class DataShared(Node):
+    categories: list[DataCategory] = Field(default_factory=list)
+    subjects: list[Text] = Field(default_factory=list)
+    purposes: list[Text] = Field(default_factory=list)
+
+
+class RetentionRule(Node):
+    record_type: Text
+    period: Text
+    """How long, e.g. ``6 years``, ``until the child's 25th birthday``."""
+    trigger: str | None = None
+    """What starts the clock, e.g. ``closure of the MASH enquiry``."""
+    disposal: str | None = None
+    owner: str | None = None
+
+
+class TransferMethod(StrEnum):
+    SECURE_EMAIL = "secure-email"
+    CASE_SYSTEM = "case-system"
+    SECURE_PORTAL = "secure-portal"
+    PHONE = "phone"
+    IN_PERSON = "in-person"
+    POST = "post"
+    FAX = "fax"
+    OTHER = "other"
+
+
+class TransferChannel(Node):
+    method: TransferMethod
+    description: str | None = None
+    domains: list[Domain] = Field(default_factory=list)
+    """Email domains this channel allows (the secure-domain policy of the agreement)."""
+
+
+class BreachProcedure(Node):
+    report_to: Text
+    """Role that receives breach reports first, e.g. ``Data Protection Officer, lead authority``."""
+    deadline_hours: Annotated[int, Field(gt=0)] | None = None
+    """How soon a partner must report a breach to ``report_to`` (absent: a gap the checks report)."""
+    notes: str | None = None
+
+
+class Security(Node):
+    classification: str | None = None
+    transfer_channels: list[TransferChannel] = Field(default_factory=list)
+    storage: list[Text] = Field(default_factory=list)
+    access: list[Text] = Field(default_factory=list)
+    vetting: str | None = None
+    breach: BreachProcedure | None = None
+    standards: list[Text] = Field(default_factory=list)
+    """Assurance standards, e.g. ``ISO 27001``, ``Cyber Essentials Plus``, ``DSPT``."""
+
+
+class Rights(Node):
+    """How individuals' rights are handled (who answers, in what time)."""
+
+    subject_access: str | None = None
+    freedom_of_information: str | None = None
+    complaints: str | None = None
+
+
+# --- documents -------------------------------------------------------------------------------
+
+
+class DocumentKind(StrEnum):
+    ISA = "isa"
+    MOU = "mou"
+    PROTOCOL = "protocol"
+    GUIDANCE = "guidance"
+
+
+class DocumentStatus(StrEnum):
+    DRAFT = "draft"
+    FINAL = "final"
+    SIGNED = "signed"
+    SUPERSEDED = "superseded"
+
+
+class Review(Node):
+    period_months: Annotated[int, Field(gt=0)] | None = None
+    last_reviewed: ApproxDate | None = None
+    next_review: ApproxDate | None = None
+    reviewer: str | None = None
+    """Who reviews it (a role or a group)."""
+
+
+class VersionEntry(Node):
+    version: Text
+    date: ApproxDate | None = None
+    author: str | None = None
+    """The author's role."""
+    reason: str | None = None
+    description: str | None = None
+
+
+class Approval(Node):
+    stage: Text
+    """What was given: ``agreed``, ``approved``, ``quality approval``, ``release approval``."""
+    by: Text
+    """The role or body that gave it."""
+    date: ApproxDate | None = None
+    version: str | None = None
+
+
+class Consultation(Node):
+    date: ApproxDate | None = None
+    consultees: list[Text] = Field(default_factory=list)
+
+
+class Evidence(Node):
+    """A file that proves something (a scanned signature, a signed copy) and its hash."""
+
+    file: Text
+    sha256: Sha256
+
+
+class Signatory(Node):
+    organisation: Slug
+    role: str | None = None
+    name: str | None = None
+    date_signed: dt.date | None = None
+    evidence: Evidence | None = None
+
+
+class ReferenceKind(StrEnum):
+    LEGISLATION = "legislation"
+    GUIDANCE = "guidance"
+    PROCEDURE = "procedure"
+    STANDARD = "standard"
+    MARKING = "marking"
+    OTHER = "other"
+
+
+class Reference(Node):
+    """A law, guidance or procedure the document cites, as it cites it."""
+
+    title: Text
+    kind: ReferenceKind = ReferenceKind.OTHER
+    url: str | None = None
+
+
+class JointControllers(Node):
+    """An Article 26 arrangement: who are joint controllers and who does what."""
+
+    parties: list[Slug]
+    responsibilities: list[Text] = Field(default_factory=list)
+    contact_point: str | None = None
+
+
+class Section(Node):
+    """Partnership-specific text for a section of a generated document."""
+
+    id: Slug
+    title: Text
+    paragraphs: list[Text] = Field(default_factory=list)
+    items: list[Text] = Field(default_factory=list)
+
+
+class Waiver(Node):
+    """A justified, approved and expiring exception to one check for one subject."""
+
+    code: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,4}\d{3}$")]
+    subject: Text
+    """The organisation or document id the finding is about."""
+    reason: Text
+    approved_by: Text
+    expires: dt.date
+
+
+class Document(Node):
+    """One information governance document: an ISA, MOU, operational protocol or guidance."""
+
+    id: Slug
+    kind: DocumentKind
+    title: Text
+    version: Text
+    status: DocumentStatus
+    owner: str | None = None
+    """The owning role or body."""
+    author: str | None = None
+    classification: str | None = None
+    """Security marking for the header and footer, e.g. ``OFFICIAL``."""
+    description: str | None = None
+    created: ApproxDate | None = None
+    issued: ApproxDate | None = None
+    purpose: str | None = None
+    scope: str | None = None
+    parties: list[Slug] = Field(default_factory=list)
+    joint_controllers: list[JointControllers] = Field(default_factory=list)
+    lawful_bases: list[LawfulBasis] = Field(default_factory=list)
+    data_shared: DataShared | None = None
+    retention: list[RetentionRule] = Field(default_factory=list)
+    security: Security | None = None
+    rights: Rights | None = None
+    review: Review | None = None
+    termination_notice_days: Annotated[int, Field(ge=0)] | None = None
+    consultation_log: list[Consultation] = Field(default_factory=list)
+    approval_log: list[Approval] = Field(default_factory=list)
+    history: list[VersionEntry] = Field(default_factory=list)
+    signatories: list[Signatory] = Field(default_factory=list)
+    signed_copy: Evidence | None = None
+    """The signed output file; the build refuses to overwrite a file with this hash."""
+    references: list[Reference] = Field(default_factory=list)
+    clauses: list[Slug] = Field(default_factory=list)
+    """Clause-library entries to include (empty: the partnership's default selection)."""
+    sections: list[Section] = Field(default_factory=list)
+    template: str | None = None
+    """A partnership's own edited template, relative to the partnership folder."""
+    signature_pack_template: str | None = None
+    """A partnership's own signature pack template, relative to the partnership folder."""
+    supersedes: str | None = None

@@ -1,0 +1,111 @@
+"""The partners: organisations, their contacts, presence in the hub and registrations."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import Field
+
+from isa_kit.data.model.base import Domain, Email, Node, Slug, Text
+
+# --- organisations ---------------------------------------------------------------------------
+
+
+class OrgType(StrEnum):
+    """What kind of body a partner is."""
+
+    LOCAL_AUTHORITY = "local-authority"
+    POLICE = "police"
+    NHS_TRUST = "nhs-trust"
+    ICB = "icb"
+    GP_PRACTICES = "gp-practices"
+    PROBATION = "probation"
+    SCHOOL_COLLEGE = "school-college"
+    HOUSING = "housing"
+    VOLUNTARY_SECTOR = "voluntary-sector"
+    FIRE = "fire"
+    AMBULANCE = "ambulance"
+    CCG = "ccg"
+    """Clinical Commissioning Group: abolished 1 July 2022, kept so old agreements can be modelled."""
+    CRC = "crc"
+    """Community Rehabilitation Company: abolished 26 June 2021, kept for old agreements."""
+    OTHER = "other"
+
+
+class ControllerRole(StrEnum):
+    CONTROLLER = "controller"
+    JOINT_CONTROLLER = "joint-controller"
+    PROCESSOR = "processor"
+
+
+class DsptStatus(StrEnum):
+    """Data Security and Protection Toolkit assessment outcome (NHS England)."""
+
+    STANDARDS_EXCEEDED = "standards-exceeded"
+    STANDARDS_MET = "standards-met"
+    APPROACHING_STANDARDS = "approaching-standards"
+    STANDARDS_NOT_MET = "standards-not-met"
+    NOT_PUBLISHED = "not-published"
+    NOT_APPLICABLE = "not-applicable"
+
+
+class HubPresence(StrEnum):
+    CO_LOCATED = "co-located"
+    VIRTUAL = "virtual"
+    LINKED = "linked"
+    NONE = "none"
+
+
+class Contact(Node):
+    """A way to reach a role. Names are optional: agreements should name roles, not people."""
+
+    role: Text
+    name: str | None = None
+    email: Email | None = None
+    phone: str | None = None
+    hours: str | None = None
+    """Opening hours, e.g. ``Monday to Friday 09:00 to 17:00``."""
+    published: bool = False
+    """Whether this contact may be published (on the protocol website, in letters)."""
+
+
+class IgContacts(Node):
+    """Information governance leads of one organisation."""
+
+    dpo: Contact | None = None
+    caldicott_guardian: Contact | None = None
+    siro: Contact | None = None
+
+
+class StaffRole(Node):
+    """A post the organisation provides to the hub, e.g. ``5 x Police Constable``."""
+
+    role: Text
+    count: Annotated[int, Field(ge=0)] | None = None
+
+
+class Organisation(Node):
+    """A partner: a data controller (or a department of one) that shares through the hub."""
+
+    id: Slug
+    name: Text
+    short_name: str | None = None
+    type: OrgType
+    public_authority: bool
+    """Whether it is a public authority (it then cannot rely on legitimate interests for its tasks)."""
+    part_of: Slug | None = None
+    """The organisation this one is a department of; it shares that body's ICO registration."""
+    controller_role: ControllerRole = ControllerRole.CONTROLLER
+    ico_registration: str | None = None
+    """ICO data protection fee register reference, as published (e.g. ``Z6665870``)."""
+    dspt_status: DsptStatus | None = None
+    ig_contacts: IgContacts = Field(default_factory=IgContacts)
+    contacts: list[Contact] = Field(default_factory=list)
+    secure_email_domains: list[Domain] = Field(default_factory=list)
+    presence: HubPresence = HubPresence.NONE
+    staffing: list[StaffRole] = Field(default_factory=list)
+    responsibilities: list[Text] = Field(default_factory=list)
+    systems: list[Text] = Field(default_factory=list)
+    """Agency systems searched for the hub, e.g. ``LCS``, ``SystmOne``."""
+    notes: str | None = None

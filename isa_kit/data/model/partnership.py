@@ -1,0 +1,185 @@
+"""The partnership: the hub, its governance, contact routes, RAG scheme, escalation and
+outcomes, and the whole :class:`Partnership` its files make."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import Field, PrivateAttr
+
+from isa_kit.data.model.base import Node, Slug, Text
+from isa_kit.data.model.document import Document, Waiver
+from isa_kit.data.model.organisation import Contact, Organisation
+from isa_kit.data.values import Duration
+
+# --- the partnership -------------------------------------------------------------------------
+
+
+class Hub(Node):
+    name: Text
+    address: str | None = None
+
+
+class BoardMember(Node):
+    role: Text
+    organisation: Slug | None = None
+
+
+class Board(Node):
+    name: Text
+    chair: str | None = None
+    vice_chair: str | None = None
+    members: list[BoardMember] = Field(default_factory=list)
+    frequency: str | None = None
+    reports_to: str | None = None
+    terms_of_reference: list[Text] = Field(default_factory=list)
+
+
+class Governance(Node):
+    steering_group: Board | None = None
+    strategic_board: Board | None = None
+
+
+class Phone(Node):
+    number: Text
+    hours: str | None = None
+
+
+class OutOfHours(Node):
+    service: Text
+    phone: str | None = None
+    provider: str | None = None
+    hours: str | None = None
+
+
+class ContactRoutes(Node):
+    phone: Phone | None = None
+    mailboxes: list[Contact] = Field(default_factory=list)
+    out_of_hours: OutOfHours | None = None
+    emergency: str | None = None
+    post: str | None = None
+    online_form: str | None = None
+    walk_in: str | None = None
+    fax: str | None = None
+
+
+class ReferralCategory(Node):
+    id: Slug
+    name: Text
+    description: str | None = None
+
+
+class RagLevel(Node):
+    name: Text
+    colour: Text
+    priority: Annotated[int, Field(ge=1)]
+    """1 is the most urgent."""
+    label: str | None = None
+    """The scheme's own word for the priority, e.g. ``High``, ``Level 4``."""
+    description: str | None = None
+    timescale: Duration
+    actions: list[Text] = Field(default_factory=list)
+
+
+class RagScheme(Node):
+    name: Text
+    levels: list[RagLevel]
+
+
+class EscalationLevel(Node):
+    level: Annotated[int, Field(ge=1)]
+    role: Text
+    description: str | None = None
+
+
+class Escalation(Node):
+    levels: list[EscalationLevel]
+    time_limit: Duration | None = None
+    final_decision: str | None = None
+
+
+class Notify(StrEnum):
+    LETTER = "letter"
+    PHONE = "phone"
+    NONE = "none"
+
+
+class Outcome(Node):
+    """A decision the hub can reach, and how referrer and family are told of it."""
+
+    id: Slug
+    description: Text
+    rag: str | None = None
+    referrer: Notify = Notify.LETTER
+    family: Notify = Notify.LETTER
+
+
+class PartnershipInfo(Node):
+    """What ``partnership.yaml`` holds: the hub itself and how it works."""
+
+    id: Slug
+    name: Text
+    area: Text
+    hub: Hub
+    lead_organisation: Slug
+    governance: Governance = Field(default_factory=Governance)
+    contact_routes: ContactRoutes = Field(default_factory=ContactRoutes)
+    referral_categories: list[ReferralCategory] = Field(default_factory=list)
+    referral_sources: list[Text] = Field(default_factory=list)
+    rag_scheme: RagScheme | None = None
+    escalation: Escalation | None = None
+    outcomes: list[Outcome] = Field(default_factory=list)
+    clauses: list[Slug] = Field(default_factory=list)
+    """Default clause-library selection for this partnership's documents."""
+    waivers: list[Waiver] = Field(default_factory=list)
+
+
+class OrganisationsFile(Node):
+    """What ``organisations.yaml`` holds."""
+
+    organisations: list[Organisation]
+
+
+class Partnership(PartnershipInfo):
+    """A whole partnership: ``partnership.yaml`` plus its organisations and documents."""
+
+    partners: list[Organisation] = Field(default_factory=list)
+    documents: list[Document] = Field(default_factory=list)
+
+    _org_index: dict[str, Organisation] | None = PrivateAttr(default=None)
+    _folder: str | None = PrivateAttr(default=None)
+
+    def adopt_origin(self, info: PartnershipInfo, *, folder: str) -> None:
+        """Take the position of the ``partnership.yaml`` it was assembled from, and its folder."""
+        self._origin = info._origin
+        self._folder = folder
+
+    @property
+    def folder(self) -> str | None:
+        """The folder this partnership was loaded from (as displayed in messages)."""
+        return self._folder
+
+    def organisation(self, org_id: str) -> Organisation:
+        return self._orgs()[org_id]
+
+    def _orgs(self) -> dict[str, Organisation]:
+        cache = self._org_index
+        if cache is None or len(cache) != len(self.partners):
+            cache = self._org_index = {o.id: o for o in self.partners}
+        return cache
+
+    def controller_of(self, org: Organisation) -> Organisation:
+        """The body whose ICO registration covers ``org`` (itself, or what it is part of)."""
+        seen: set[str] = set()
+        orgs = self._orgs()
+        while org.part_of and org.part_of in orgs and org.id not in seen:
+            seen.add(org.id)
+            org = orgs[org.part_of]
+        return org
+
+    def document(self, doc_id: str) -> Document:
+        for doc in self.documents:
+            if doc.id == doc_id:
+                return doc
+        raise KeyError(doc_id)

@@ -1,0 +1,338 @@
+"""Strict, sandboxed, cached rendering of Word templates.
+
+Why not ``DocxTemplate(...).render(...).save(...)``? docxtpl renders leniently (a missing
+value becomes a blank in a document someone signs), runs an unsandboxed Jinja environment,
+and on every render re-reads the package with python-docx, re-patches the XML with regular
+expressions and recompiles the Jinja template. Here:
+
+* one :class:`KitEnvironment` (an immutable sandbox with autoescaping and strict undefined)
+  compiles every template, and rewrites each ``{{ placeholder }}`` so that a missing *or None*
+  value stops the build with the template, the placeholder and the YAML location;
+* docxtpl's own XML patching (``{%p``/``{%tr`` tags, tags split across runs) is applied once
+  per template file and the compiled Jinja templates are cached by the file's sha256;
+* rendering produces the XML of each templated part, which must parse strictly before the
+  package is written by :mod:`isa_kit.render.package`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+import zipfile
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import nodes
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from lxml import etree
+from markupsafe import Markup, escape
+
+from isa_kit.core.errors import TemplateError
+from isa_kit.data.model import Node
+from isa_kit.data.yaml import format_path
+
+#: Package parts that may hold placeholders (the body, headers, footers and notes).
+_TEMPLATED = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+_HAS_TAG = re.compile(r"\{[\s\S]{0,400}?[{%#]")
+#: Filters that make a placeholder optional: ``{{ org.ico_registration | default("none") }}``.
+OPTIONAL_FILTERS = frozenset({"default", "d"})
+# Characters XML 1.0 cannot carry (also refused by the YAML loader; data can come from Python).
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_STRICT_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+_BREAK = Markup('</w:t><w:br/><w:t xml:space="preserve">')
+_TAB = Markup('</w:t><w:tab/><w:t xml:space="preserve">')
+
+
+class MissingValue(Exception):
+    """Raised inside rendering; turned into a :class:`TemplateError` that names everything."""
+
+    def __init__(self, text: str, detail: str) -> None:
+        super().__init__(text, detail)
+        self.text = text
+        self.detail = detail
+
+
+def expr_text(node: nodes.Node) -> str:
+    """Jinja expression back to (approximately) its source, for messages."""
+    if isinstance(node, nodes.Name):
+        return node.name
+    if isinstance(node, nodes.Getattr):
+        return f"{expr_text(node.node)}.{node.attr}"
+    if isinstance(node, nodes.Getitem):
+        arg = node.arg.value if isinstance(node.arg, nodes.Const) else "..."
+        return f"{expr_text(node.node)}[{arg!r}]"
+    if isinstance(node, nodes.Filter):
+        inner = expr_text(node.node) if node.node is not None else ""
+        return f"{inner} | {node.name}"
+    if isinstance(node, nodes.Call):
+        return f"{expr_text(node.node)}(...)"
+    if isinstance(node, nodes.Const):
+        return repr(node.value)
+    return type(node).__name__.lower()
+
+
+def chain_of(node: nodes.Node) -> tuple[str, tuple[str | int, ...]] | None:
+    """``a.b[0].c`` -> ``("a", ("b", 0, "c"))``; None for anything that is not such a chain."""
+    segs: list[str | int] = []
+    while True:
+        if isinstance(node, nodes.Getattr):
+            segs.append(node.attr)
+            node = node.node
+        elif isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
+            value = node.arg.value
+            if not isinstance(value, str | int):
+                return None
+            segs.append(value)
+            node = node.node
+        elif isinstance(node, nodes.Name):
+            return node.name, tuple(reversed(segs))
+        else:
+            return None
+
+
+class _Strictify(jinja2.visitor.NodeTransformer):
+    """Rewrite every output expression so that None or undefined is an error with a location."""
+
+    def visit_Output(self, node: nodes.Output) -> nodes.Output:
+        node.nodes = [n if isinstance(n, nodes.TemplateData) else self._wrap(n) for n in node.nodes]
+        return node
+
+    def _wrap(self, expr: nodes.Expr) -> nodes.Expr:
+        text = expr_text(expr)
+        # Walk down through filters to the value they start from.
+        parent: nodes.Filter | None = None
+        subject: nodes.Expr = expr
+        while isinstance(subject, nodes.Filter) and subject.node is not None:
+            if subject.name in OPTIONAL_FILTERS:
+                return expr  # the author made this value optional on purpose
+            parent, subject = subject, subject.node
+        chain = chain_of(subject)
+        if chain is not None:
+            root, segs = chain
+            strict = nodes.Call(
+                nodes.Name("_strict", "load"),
+                [nodes.Name(root, "load"), nodes.Const(root), nodes.Const(segs), nodes.Const(text)],
+                [],
+                None,
+                None,
+            )
+            if parent is None:
+                expr = strict
+            else:
+                parent.node = strict
+        out = nodes.Call(nodes.Name("_out", "load"), [expr, nodes.Const(text)], [], None, None)
+        out.set_lineno(expr.lineno or 1)
+        return out
+
+
+class KitEnvironment(ImmutableSandboxedEnvironment):
+    """The one Jinja environment of the kit: sandboxed, autoescaping, strict."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+            auto_reload=False,
+            cache_size=0,
+        )
+        self.globals["_strict"] = self._strict
+        self.globals["_out"] = self._out
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        tree = super()._parse(source, name, filename)
+        result = _Strictify().visit(tree)
+        assert isinstance(result, nodes.Template)
+        return result
+
+    def _strict(self, root: Any, name: str, segs: tuple[str | int, ...], text: str) -> Any:
+        """Follow ``root.seg.seg`` like Jinja would, failing with the YAML location of a gap."""
+        if isinstance(root, jinja2.Undefined):
+            raise MissingValue(text, f"unknown name '{name}' (see docs/templates.md)")
+        value: Any = root
+        owner: Node | None = root if isinstance(root, Node) else None
+        owner_at = 0
+        for i, seg in enumerate(segs):
+            if isinstance(value, Node):
+                owner, owner_at = value, i
+            if value is None:
+                raise MissingValue(text, _where(owner, segs[owner_at:]))
+            nxt = self.getattr(value, seg) if isinstance(seg, str) else self.getitem(value, seg)
+            if isinstance(nxt, jinja2.Undefined):
+                if (
+                    isinstance(value, Node)
+                    and isinstance(seg, str)
+                    and seg not in type(value).model_fields
+                ):
+                    raise MissingValue(
+                        text, f"{type(value).__name__} has no field '{seg}' (see docs/templates.md)"
+                    )
+                if isinstance(value, list | tuple) and isinstance(seg, int):
+                    raise MissingValue(text, _where(owner, segs[owner_at:]) + " (list too short)")
+                raise MissingValue(text, f"'{seg}' is not defined here")
+            value = nxt
+        if value is None:
+            raise MissingValue(text, _where(owner, segs[owner_at:]))
+        return value
+
+    @staticmethod
+    def _out(value: Any, text: str) -> Any:
+        """Finalise one output value: refuse None and illegal characters, keep line breaks."""
+        if value is None or isinstance(value, jinja2.Undefined):
+            raise MissingValue(text, "no value")
+        if isinstance(value, Markup):
+            return value
+        if not isinstance(value, str):
+            value = str(value)
+        if _XML_ILLEGAL.search(value):
+            raise MissingValue(text, "contains a control character that documents cannot carry")
+        if "\n" in value or "\t" in value or "\r" in value:
+            lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            return _BREAK.join(_TAB.join(escape(p) for p in line.split("\t")) for line in lines)
+        return value
+
+
+def _where(owner: Node | None, rest: tuple[str | int, ...]) -> str:
+    if owner is None:
+        return "no value"
+    return f"no value at {owner.loc(*rest)} {format_path(owner.data_path(*rest))}"
+
+
+_ENV: KitEnvironment | None = None
+
+
+def environment() -> KitEnvironment:
+    """The shared environment (filters and globals are added by :mod:`isa_kit.render.context`)."""
+    global _ENV
+    if _ENV is None:
+        from isa_kit.render import context as _context
+
+        _ENV = KitEnvironment()
+        _context.install(_ENV)
+    return _ENV
+
+
+@dataclass(slots=True)
+class CompiledTemplate:
+    """A template file prepared once: its package members and compiled Jinja parts."""
+
+    display: str
+    sha256: str
+    members: list[tuple[zipfile.ZipInfo, bytes]]
+    parts: dict[str, jinja2.Template]
+    section_slots: frozenset[str] = field(default_factory=frozenset)
+
+
+_CACHE: dict[str, CompiledTemplate] = {}
+
+
+def patch_xml(xml: str) -> str:
+    """docxtpl's XML clean-up (``{%p``, ``{%tr``, tags split across runs), applied once."""
+    from docxtpl import DocxTemplate
+
+    patcher = DocxTemplate.__new__(DocxTemplate)
+    patched: str = patcher.patch_xml(xml)
+    return patched
+
+
+def iter_template_parts(data: bytes, display: str) -> Iterator[tuple[str, str]]:
+    """The (member name, patched XML) of each part of a .docx that holds Jinja tags."""
+    for name, text in _read_parts(data, display):
+        if _TEMPLATED.match(name) and _HAS_TAG.search(text):
+            yield name, patch_xml(text)
+
+
+def _read_parts(data: bytes, display: str) -> Iterator[tuple[str, str]]:
+    import io
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            for info in zf.infolist():
+                if _TEMPLATED.match(info.filename):
+                    yield info.filename, zf.read(info).decode("utf-8")
+    except (zipfile.BadZipFile, UnicodeDecodeError, KeyError) as exc:
+        raise TemplateError(f"{display}: not a Word (.docx) file: {exc}") from None
+
+
+def load_template(path: Path, display: str | None = None) -> CompiledTemplate:
+    """Read, patch and compile a template, or return it from the cache (keyed by content)."""
+    import io
+
+    shown = display or str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise TemplateError(f"{shown}: cannot read template: {exc.strerror}") from None
+    key = hashlib.sha256(data).hexdigest()
+    cached = _CACHE.get(key)
+    if cached is not None:
+        return cached if cached.display == shown else dataclasses.replace(cached, display=shown)
+    env = environment()
+    parts: dict[str, jinja2.Template] = {}
+    slots: set[str] = set()
+    for name, xml in iter_template_parts(data, shown):
+        try:
+            parts[name] = env.from_string(xml)
+            slots.update(_section_slots(env.parse(xml)))
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(
+                f"{shown}: {name}: {exc.message} (run 'isa-kit templates lint {shown}')"
+            ) from None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            members = [(info, zf.read(info)) for info in zf.infolist()]
+    except zipfile.BadZipFile as exc:
+        raise TemplateError(f"{shown}: not a Word (.docx) file: {exc}") from None
+    compiled = CompiledTemplate(shown, key, members, parts, frozenset(slots))
+    _CACHE[key] = compiled
+    return compiled
+
+
+def _section_slots(tree: nodes.Template) -> Iterator[str]:
+    """Section ids the template places itself: ``section("aims")``, ``has_section("aims")``."""
+    for call in tree.find_all(nodes.Call):
+        if (
+            isinstance(call.node, nodes.Name)
+            and call.node.name in ("section", "has_section")
+            and call.args
+            and isinstance(call.args[0], nodes.Const)
+            and isinstance(call.args[0].value, str)
+        ):
+            yield call.args[0].value
+
+
+def render_parts(template: CompiledTemplate, context: Mapping[str, Any]) -> dict[str, bytes]:
+    """Render every templated part; each result must be well-formed XML."""
+    out: dict[str, bytes] = {}
+    for name, jt in template.parts.items():
+        try:
+            xml = jt.render(context)
+        except MissingValue as exc:
+            raise TemplateError(f"{template.display}: {{{{ {exc.text} }}}}: {exc.detail}") from None
+        except jinja2.UndefinedError as exc:
+            raise TemplateError(f"{template.display}: {name}: {exc.message}") from None
+        except SecurityError as exc:
+            raise TemplateError(f"{template.display}: not allowed in a template: {exc}") from None
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise TemplateError(f"{template.display}: {name}: cannot render: {exc}") from None
+        if "{_" in xml or "_}" in xml:
+            xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%")
+            xml = xml.replace("%_}", "%}")
+        data = xml.encode("utf-8")
+        try:
+            etree.fromstring(data, _STRICT_PARSER)
+        except etree.XMLSyntaxError as exc:
+            raise TemplateError(
+                f"{template.display}: {name}: the rendered XML is not well formed ({exc}); "
+                f"run 'isa-kit templates lint {template.display}'"
+            ) from None
+        out[name] = data
+    return out
+
+
+Renderer = Callable[[CompiledTemplate, Mapping[str, Any]], dict[str, bytes]]
