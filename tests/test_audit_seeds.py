@@ -19,6 +19,7 @@ from audit_seeddocs import SEED_FILES, build_docx, convert_to_pdf, seed_path, so
 from conftest import require
 
 from isa_kit import audit_paths
+from isa_kit.audit.pdf import pdftotext_available
 from isa_kit.core.findings import Category, Finding
 
 AS_OF = dt.date(2025, 11, 21)
@@ -99,6 +100,8 @@ def pdfs(docs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dic
         soffice() is not None,
         "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui",
     )
+    # without poppler the audit falls back to pypdf: correct but not the path users meet
+    require(pdftotext_available(), "pdftotext is not installed: apt-get install poppler-utils")
     folder = tmp_path_factory.mktemp("audit-pdf")
     names = list(docs)
     made = convert_to_pdf([docs[n] for n in names], folder, folder / "profile")

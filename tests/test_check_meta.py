@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 import yaml
+from _cases import build
 
+from isa_kit import load_partnership, run_checks
 from isa_kit.checks import CHECKS
-from isa_kit.checks.base import DOC_HEADINGS
+from isa_kit.checks.base import DOC_HEADINGS, Check, CheckContext, Phase, WaiverUsage
 from isa_kit.checks.docs import main as docs_main
-from isa_kit.core.findings import Category
+from isa_kit.core.findings import Category, Finding, Severity
+from isa_kit.data.model import Partnership
 
 CASES = Path(__file__).parent / "cases"
 REQUIRED_CATEGORIES = {
@@ -80,3 +85,41 @@ def test_case_files_name_registered_checks() -> None:
 
 def test_reference_pages_are_up_to_date() -> None:
     assert docs_main(["--check"]) == 0, "run: python -m isa_kit.checks.docs"
+
+
+def test_waiver_checks_declare_their_phase() -> None:
+    assert {c.code for c in CHECKS if c.phase is Phase.WAIVERS} == {"ISA090", "ISA091"}
+
+
+def test_the_engine_runs_any_check_by_its_phase(tmp_path: Path) -> None:
+    """A check of the waiver phase, whatever its class, runs after waivers were applied and
+    sees how they fared; a data check runs before and sees nothing of them."""
+    seen: dict[str, WaiverUsage | None] = {}
+
+    class Probe(Check):
+        """Probe."""
+
+        code, name, category = "ISA998", "probe", Category.UNUSED_WAIVER
+        severity, source = Severity.INFO, "test"
+
+        def check(self, partnership: Partnership, ctx: CheckContext) -> Iterable[Finding]:
+            seen[self.phase.value] = ctx.waivers
+            return ()
+
+    class WaiverProbe(Probe):
+        phase = Phase.WAIVERS
+
+    waiver = {"reason": "r", "approved_by": "MASH Steering Group", "expires": "2027-01-31"}
+    case = {
+        "partnership": {
+            "waivers": [
+                {"code": "ISA998", "subject": "police", **waiver},  # the probe's: run, unused
+                {"code": "ISA030", "subject": "police", **waiver},  # a check that did not run
+                {"code": "ISA777", "subject": "police", **waiver},  # a code no check has
+            ]
+        }
+    }
+    p = load_partnership(build(tmp_path / "p", case))
+    run_checks([p], dt.date(2026, 11, 21), checks=[Probe(), WaiverProbe()])
+    assert seen["data"] is None
+    assert seen["waivers"] == WaiverUsage(used=frozenset(), considered=frozenset({0, 2}))

@@ -1,8 +1,9 @@
 """The ``isa-kit`` command line: parse, dispatch, and the one boundary that maps errors to exit codes.
 
-Each subcommand lives in its own ``_cmd_*.py`` module with ``configure(parser)`` and
-``run(args) -> int``. Those modules import heavy libraries (docxtpl, pypdf) only inside
-``run``, so starting the CLI stays quick whatever the command.
+Each subcommand lives in its own module of :mod:`isa_kit.cli` with ``configure(parser)`` and
+``run(args) -> int``, which calls the command's one service. Those modules import services
+(and so pydantic, docxtpl, pypdf) only inside ``run``, so starting the CLI stays quick
+whatever the command.
 """
 
 from __future__ import annotations
