@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from .docx_package import DEFAULT_LIMITS, DocxLimits, Package, parse_untrusted_xml
 from .docx_walker import Walker
-from .text import Block, DocumentText, TrackedChanges, UnreadableError
+from .text import Block, DocumentText, TrackedChanges, UnreadableError, sized_within
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -41,11 +41,7 @@ Relationships = dict[str, tuple[str, str, str]]
 
 
 def read_docx(path: Path, display: str, limits: DocxLimits = DEFAULT_LIMITS) -> DocumentText:
-    size = path.stat().st_size
-    if size > limits.max_file_bytes:
-        raise UnreadableError(
-            f"the file is {size:,} bytes, more than the audit limit of {limits.max_file_bytes:,}"
-        )
+    sized_within(path, limits.max_file_bytes)
     with path.open("rb") as fh:
         head = fh.read(8)
     if head.startswith(_OLE2_MAGIC):

@@ -37,7 +37,7 @@ from .pdfwords import (
     pdftotext_words,
     rejoin_wrapped_emails,
 )
-from .text import Block, DocumentText, UnreadableError, clean
+from .text import Block, DocumentText, UnreadableError, clean, sized_within
 
 if TYPE_CHECKING:
     from pypdf import PdfReader
@@ -115,11 +115,7 @@ def pdftotext_available() -> bool:
 
 def _refuse_non_pdf(path: Path, limits: PdfLimits) -> None:
     """Refuse, before pypdf sees it, a file too large, not a PDF, or cut short."""
-    size = path.stat().st_size
-    if size > limits.max_file_bytes:
-        raise UnreadableError(
-            f"the file is {size:,} bytes, more than the audit limit of {limits.max_file_bytes:,}"
-        )
+    size = sized_within(path, limits.max_file_bytes)
     with path.open("rb") as fh:
         head = fh.read(1024)
         fh.seek(max(0, size - 2048))

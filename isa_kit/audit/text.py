@@ -8,6 +8,7 @@ Readers never judge; extractors never open files.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 DocKind = Literal["docx", "pdf"]
@@ -69,6 +70,15 @@ class DocumentText:
 
 class UnreadableError(Exception):
     """The file is corrupt, disguised or beyond the reading bounds; the batch continues."""
+
+
+def sized_within(path: Path, limit: int) -> int:
+    """The size of ``path`` in bytes; :class:`UnreadableError` when it exceeds ``limit``
+    (checked before any reader opens an untrusted file)."""
+    size = path.stat().st_size
+    if size > limit:
+        raise UnreadableError(f"the file is {size:,} bytes, more than the audit limit of {limit:,}")
+    return size
 
 
 def clean(text: str) -> str:

@@ -30,6 +30,8 @@ CRASH_CODE = "ISA999"
 
 DOCS_BASE = "docs/checks/"
 
+_KNOWN_CODES = frozenset(c.code for c in CHECKS)
+
 
 @dataclass
 class EngineResult:
@@ -204,11 +206,10 @@ def _check_partnership(
     data_checks = [c for c in chosen if c.phase is Phase.DATA]
     used = _apply_waivers(p, _run_phase(data_checks, p, ctx, out), ctx.as_of, out)
     run_codes = {c.code for c in chosen}
-    known_codes = {c.code for c in CHECKS}
     usage = WaiverUsage(
         used=frozenset(used),
         considered=frozenset(
-            i for i, w in enumerate(p.waivers) if w.code in run_codes or w.code not in known_codes
+            i for i, w in enumerate(p.waivers) if w.code in run_codes or w.code not in _KNOWN_CODES
         ),
     )
     waiver_checks = [c for c in chosen if c.phase is Phase.WAIVERS]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from isa_kit.core.paths import SCHEMA_KINDS
+
 HELP = "write JSON Schemas for the agreement files (editor autocompletion)"
 DESCRIPTION = """\
 Write one JSON Schema per kind of agreement file into DIR (default: schemas/):
@@ -17,13 +19,10 @@ Point your editor at them with a first line such as:
 Use --print KIND to write one schema to standard output instead.
 """
 
-KINDS = ("partnership", "organisations", "document")  # as isa_kit.data.schema.KINDS, kept
-# here so that building the parser does not import pydantic
-
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, default=Path("schemas"), metavar="DIR")
-    parser.add_argument("--print", choices=KINDS, dest="print_kind", metavar="KIND")
+    parser.add_argument("--print", choices=SCHEMA_KINDS, dest="print_kind", metavar="KIND")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -13,6 +13,9 @@ PARTNERSHIP_FILE = "partnership.yaml"
 ORGANISATIONS_FILE = "organisations.yaml"
 POLICY_FILE = "policy.yaml"
 DOCUMENTS_DIR = "documents"
+SCHEMA_KINDS = ("partnership", "organisations", "document")
+"""The kinds of agreement file, one JSON Schema each: ``partnership.yaml``,
+``organisations.yaml`` and ``documents/*.yaml``."""
 
 
 def display_path(path: Path) -> str:

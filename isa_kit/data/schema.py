@@ -6,6 +6,7 @@ schemas say in an editor what the model says in code.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 from pathlib import Path
@@ -14,13 +15,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from isa_kit.core.atomic import write_text_atomic
+from isa_kit.core.paths import SCHEMA_KINDS
 from isa_kit.data import model
 from isa_kit.data.docstrings import add_descriptions, attribute_docstrings
 
 __all__ = ["KINDS", "schema_for", "schema_text", "write_schemas"]
 
-KINDS = ("partnership", "organisations", "document")
-"""One schema per kind of file: ``partnership.yaml``, ``organisations.yaml``, ``documents/*.yaml``."""
+KINDS = SCHEMA_KINDS
 
 _MODELS: dict[str, type[BaseModel]] = {
     "partnership": model.PartnershipInfo,
@@ -29,6 +30,7 @@ _MODELS: dict[str, type[BaseModel]] = {
 }
 
 
+@functools.cache
 def _docstrings() -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     for name in model.MODULES:
