@@ -4,7 +4,7 @@
 # - Debian packages: LibreOffice (PDF output and the audit tests' seed conversions),
 #   poppler-utils (pdftotext: the audit's PDF table reader and benchmark baseline),
 #   fonts-liberation2 (metric-compatible Arial/Times, so PDFs keep the templates' layout) and
-#   python3-venv where Debian's Python lacks it.
+#   python3-venv where Debian's Python lacks it, and chromium (the accessibility tests' browser).
 # - A virtual environment in .venv with the kit and its test tools from PyPI. A venv, not the
 #   system interpreter, because Debian's python3 is "externally managed" (PEP 668) and refuses
 #   pip installs; every Makefile target runs through .venv/bin.
@@ -32,6 +32,8 @@ need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 [ -e /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf ] || need+=(fonts-liberation2)
+# The accessibility tests (site, HTML report) run axe-core in Debian's Chromium via Playwright.
+[ -x /usr/lib/chromium/chromium ] || need+=(chromium)
 # ensurepip is what Debian splits out into python3-venv; without it `-m venv` fails.
 if [ ! -x "$VENV/bin/python" ] && ! "$PYTHON" -c 'import ensurepip' >/dev/null 2>&1; then
   pyver=$("$PYTHON" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')
