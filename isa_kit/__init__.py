@@ -10,6 +10,7 @@ The public API is one service function per command, and the values they take and
 ``templates copy``     :func:`copy_templates`
 ``check``              :func:`check_paths` (engine: :func:`run_checks`)
 ``audit``              :func:`audit_paths`
+``init``               :func:`init_partnership`
 =====================  ==========================================================
 
 Reports render with :func:`render_report`. The package is layered (core → data →
@@ -50,6 +51,7 @@ _EXPORTS = {
     "CheckResult": "isa_kit.checks.service",
     "run_checks": "isa_kit.checks.engine",
     "audit_paths": "isa_kit.audit.service",
+    "init_partnership": "isa_kit.data.init",
     "AuditResult": "isa_kit.audit.service",
 }
 
@@ -74,6 +76,7 @@ __all__ = [
     "build",
     "check_paths",
     "copy_templates",
+    "init_partnership",
     "lint_templates",
     "load_partnership",
     "load_partnerships",
@@ -88,6 +91,7 @@ if TYPE_CHECKING:
     from isa_kit.checks.service import CheckResult, check_paths
     from isa_kit.core.errors import DataError, IsaKitError, Problem, UserError
     from isa_kit.core.findings import Category, Finding, Severity
+    from isa_kit.data.init import init_partnership
     from isa_kit.data.loader import load_partnership, load_partnerships
     from isa_kit.data.model import Document, Organisation, Partnership
     from isa_kit.data.schema import write_schemas

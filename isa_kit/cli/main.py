@@ -21,6 +21,7 @@ from isa_kit.core.version import __version__
 
 #: The hand-written registry of subcommands, in the order ``--help`` lists them.
 COMMANDS: tuple[tuple[str, str], ...] = (
+    ("init", "isa_kit.cli.init"),
     ("validate", "isa_kit.cli.validate"),
     ("schema", "isa_kit.cli.schema"),
     ("build", "isa_kit.cli.build"),

@@ -26,3 +26,35 @@ def write_bytes_atomic(target: Path, data: bytes) -> None:
 
 def write_text_atomic(target: Path, text: str) -> None:
     write_bytes_atomic(target, text.encode("utf-8"))
+
+
+def create_files_atomic(files: dict[Path, str]) -> None:
+    """Create every file in ``files`` (path -> text), or none of them: never replaces a file.
+
+    Each is written to a temporary file and linked into place, which fails if the name exists
+    (so a file made meanwhile is never overwritten); on any failure the files already created
+    are removed again. Raises :class:`OutputError` naming the file.
+    """
+    made: list[Path] = []
+    try:
+        for target, text in files.items():
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(
+                    prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+                )
+                try:
+                    with os.fdopen(fd, "wb") as handle:
+                        handle.write(text.encode("utf-8"))
+                    os.link(tmp, target)
+                finally:
+                    Path(tmp).unlink(missing_ok=True)
+            except FileExistsError:
+                raise OutputError(f"{target}: already exists: not overwritten") from None
+            except OSError as exc:
+                raise OutputError(f"{target}: cannot write: {exc.strerror}") from exc
+            made.append(target)
+    except BaseException:
+        for path in made:
+            path.unlink(missing_ok=True)
+        raise

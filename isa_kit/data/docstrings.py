@@ -8,6 +8,8 @@ schema command is the only reader of those descriptions, so it parses the source
 from __future__ import annotations
 
 import ast
+import functools
+import importlib
 import inspect
 from types import ModuleType
 from typing import Any
@@ -44,3 +46,14 @@ def add_descriptions(schema: dict[str, Any], root: str, docs: dict[str, dict[str
             prop = definition.get("properties", {}).get(field)
             if isinstance(prop, dict):
                 prop.setdefault("description", text)
+
+
+@functools.cache
+def model_docstrings() -> dict[str, dict[str, str]]:
+    """``{class name: {field name: docstring}}`` for the whole model, parsed once per process."""
+    from isa_kit.data import model
+
+    out: dict[str, dict[str, str]] = {}
+    for name in model.MODULES:
+        out.update(attribute_docstrings(importlib.import_module(f"{model.__name__}.{name}")))
+    return out

@@ -6,8 +6,6 @@ schemas say in an editor what the model says in code.
 
 from __future__ import annotations
 
-import functools
-import importlib
 import json
 from pathlib import Path
 from typing import Any
@@ -17,7 +15,7 @@ from pydantic import BaseModel
 from isa_kit.core.atomic import write_text_atomic
 from isa_kit.core.paths import SCHEMA_KINDS
 from isa_kit.data import model
-from isa_kit.data.docstrings import add_descriptions, attribute_docstrings
+from isa_kit.data.docstrings import add_descriptions, model_docstrings
 
 __all__ = ["KINDS", "schema_for", "schema_text", "write_schemas"]
 
@@ -30,19 +28,11 @@ _MODELS: dict[str, type[BaseModel]] = {
 }
 
 
-@functools.cache
-def _docstrings() -> dict[str, dict[str, str]]:
-    out: dict[str, dict[str, str]] = {}
-    for name in model.MODULES:
-        out.update(attribute_docstrings(importlib.import_module(f"{model.__name__}.{name}")))
-    return out
-
-
 def schema_for(kind: str) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one kind of file."""
     cls = _MODELS[kind]
     schema: dict[str, Any] = cls.model_json_schema()
-    add_descriptions(schema, cls.__name__, _docstrings())
+    add_descriptions(schema, cls.__name__, model_docstrings())
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"isa-kit {kind} file"
     return schema

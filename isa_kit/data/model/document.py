@@ -192,6 +192,7 @@ class DocumentStatus(StrEnum):
 
 class Review(Node):
     period_months: Annotated[int, Field(gt=0)] | None = None
+    """How often it is reviewed, in months (12: every year)."""
     last_reviewed: ApproxDate | None = None
     next_review: ApproxDate | None = None
     reviewer: str | None = None
@@ -285,10 +286,15 @@ class Document(Node):
     """One information governance document: an ISA, MOU, operational protocol or guidance."""
 
     id: Slug
+    """The document's id within the partnership: lower-case letters, digits and hyphens."""
     kind: DocumentKind
+    """Which document it is: isa, mou, protocol or guidance."""
     title: Text
+    """The title on its cover page."""
     version: Text
+    """Its version number, e.g. ``0.1`` for a first draft (quote it so YAML keeps it as text)."""
     status: DocumentStatus
+    """draft, final, signed or superseded."""
     owner: str | None = None
     """The owning role or body."""
     author: str | None = None
@@ -298,20 +304,27 @@ class Document(Node):
     created: ApproxDate | None = None
     issued: ApproxDate | None = None
     purpose: str | None = None
+    """Why the partners share: what the sharing is for, in a sentence or two."""
     scope: str | None = None
     parties: list[Slug] = Field(default_factory=list)
+    """The ids of the organisations that are party to it."""
     joint_controllers: list[JointControllers] = Field(default_factory=list)
     lawful_bases: list[LawfulBasis] = Field(default_factory=list)
+    """Each party's lawful basis: UK GDPR Article 6 (and 9, 10), DPA 2018 Part 3, gateways."""
     data_shared: DataShared | None = None
     retention: list[RetentionRule] = Field(default_factory=list)
+    """How long each kind of record is kept: record_type, period, trigger, disposal."""
     security: Security | None = None
+    """How data is sent and kept safe: transfer_channels, storage, access, breach procedure."""
     rights: Rights | None = None
     review: Review | None = None
+    """When it is reviewed: period_months, last_reviewed, next_review, reviewer."""
     termination_notice_days: Annotated[int, Field(ge=0)] | None = None
     consultation_log: list[Consultation] = Field(default_factory=list)
     approval_log: list[Approval] = Field(default_factory=list)
     history: list[VersionEntry] = Field(default_factory=list)
     signatories: list[Signatory] = Field(default_factory=list)
+    """Who signs for each party (organisation, role, date_signed), once it is final."""
     signed_copy: Evidence | None = None
     """The signed output file; the build refuses to overwrite a file with this hash."""
     references: list[Reference] = Field(default_factory=list)

@@ -89,21 +89,28 @@ class Organisation(Node):
     """A partner: a data controller (or a department of one) that shares through the hub."""
 
     id: Slug
+    """How the other files refer to this partner: lower-case letters, digits and hyphens."""
     name: Text
+    """The organisation's legal name, as registered with the ICO."""
     short_name: str | None = None
     type: OrgType
+    """What kind of body it is: local-authority, police, nhs-trust, icb, probation, school-college, ..."""
     public_authority: bool
     """Whether it is a public authority (it then cannot rely on legitimate interests for its tasks)."""
     part_of: Slug | None = None
     """The organisation this one is a department of; it shares that body's ICO registration."""
     controller_role: ControllerRole = ControllerRole.CONTROLLER
+    """Its role for the hub's data: controller, joint-controller or processor."""
     ico_registration: str | None = None
     """ICO data protection fee register reference, as published (e.g. ``Z6665870``)."""
     dspt_status: DsptStatus | None = None
     ig_contacts: IgContacts = Field(default_factory=IgContacts)
     contacts: list[Contact] = Field(default_factory=list)
+    """Ways to reach its roles in the hub: role, email, phone, hours (roles, not people)."""
     secure_email_domains: list[Domain] = Field(default_factory=list)
+    """Email domains it sends from securely, e.g. ``nhs.net``, ``demoshire.gov.uk``."""
     presence: HubPresence = HubPresence.NONE
+    """How it works with the hub: co-located, virtual, linked or none."""
     staffing: list[StaffRole] = Field(default_factory=list)
     responsibilities: list[Text] = Field(default_factory=list)
     systems: list[Text] = Field(default_factory=list)

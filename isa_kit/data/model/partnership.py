@@ -18,7 +18,9 @@ from isa_kit.data.values import Duration
 
 class Hub(Node):
     name: Text
+    """What the hub is called, e.g. ``Demoshire MASH``."""
     address: str | None = None
+    """Where the hub team works (a building, not a person's address)."""
 
 
 class BoardMember(Node):
@@ -119,10 +121,15 @@ class PartnershipInfo(Node):
     """What ``partnership.yaml`` holds: the hub itself and how it works."""
 
     id: Slug
+    """The partnership's id: lower-case letters, digits and hyphens, usually its folder name."""
     name: Text
+    """The partnership's full name, as the documents' title pages give it."""
     area: Text
+    """The area the hub serves, e.g. a county or borough."""
     hub: Hub
+    """The hub itself: its name and where it works."""
     lead_organisation: Slug
+    """The id of the partner that hosts the hub (one of the organisations in ``organisations.yaml``)."""
     governance: Governance = Field(default_factory=Governance)
     contact_routes: ContactRoutes = Field(default_factory=ContactRoutes)
     referral_categories: list[ReferralCategory] = Field(default_factory=list)
@@ -130,15 +137,18 @@ class PartnershipInfo(Node):
     rag_scheme: RagScheme | None = None
     escalation: Escalation | None = None
     outcomes: list[Outcome] = Field(default_factory=list)
+    """Decisions the hub can reach (each with an id), and how referrer and family are told."""
     clauses: list[Slug] = Field(default_factory=list)
     """Default clause-library selection for this partnership's documents."""
     waivers: list[Waiver] = Field(default_factory=list)
+    """Approved, expiring exceptions to a check: code, subject, reason, approved_by, expires."""
 
 
 class OrganisationsFile(Node):
     """What ``organisations.yaml`` holds."""
 
     organisations: list[Organisation]
+    """Every partner that shares through the hub, one entry each."""
 
 
 class Partnership(PartnershipInfo):
