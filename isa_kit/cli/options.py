@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from isa_kit.report.model import Report
 
-FORMAT_CHOICES = ("text", "json", "sarif", "junit", "github", "markdown")
+FORMAT_CHOICES = ("text", "json", "sarif", "junit", "github", "markdown", "html")
 
 
 def parse_date(value: str) -> dt.date:

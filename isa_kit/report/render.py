@@ -20,6 +20,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "junit": ("isa_kit.report.junit", "render_junit"),
     "github": ("isa_kit.report.github", "render_github"),
     "markdown": ("isa_kit.report.markdown", "render_markdown"),
+    "html": ("isa_kit.report.html", "render_html"),
 }
 
 
@@ -35,7 +36,7 @@ def renderer(fmt: str) -> Callable[[Report], str]:
 
 def render_report(report: Report, fmt: str) -> str:
     """Render ``report`` (sorted first) as ``text``, ``json``, ``sarif``, ``junit``,
-    ``github`` or ``markdown``."""
+    ``github``, ``markdown`` or ``html``."""
     render = renderer(fmt)
     with gc_paused():
         return render(report.sorted())
