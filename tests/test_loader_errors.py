@@ -117,7 +117,9 @@ def test_dangling_partner_reference(tmp_path: Path) -> None:
     m = one_error(make(tmp_path, document=doc))
     assert (m["file"], m["line"], m["col"]) == ("tiny/documents/isa.yaml", "6", "20")
     assert m["path"] == "parties[1]"
-    assert m["msg"] == "unknown organisation 'polise': expected one of council, police"
+    assert m["msg"] == (
+        "unknown organisation 'polise' (did you mean 'police'?): expected one of council, police"
+    )
 
 
 def test_malformed_yaml(tmp_path: Path) -> None:

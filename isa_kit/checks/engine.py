@@ -18,6 +18,7 @@ from isa_kit.checks import CHECKS
 from isa_kit.checks.base import Check, CheckContext, Phase, WaiverUsage
 from isa_kit.core.findings import Category, Finding, Severity
 from isa_kit.core.gc import gc_paused
+from isa_kit.core.suggest import did_you_mean
 from isa_kit.data.model import Partnership, Waiver
 from isa_kit.reference.knowledge import Knowledge, load_knowledge
 from isa_kit.reference.policy import Policy, load_policy
@@ -60,8 +61,10 @@ def resolve_selection(
     keeps and ``--ignore`` drops. Raises ``ValueError`` for a token that matches nothing."""
     for token in [*select, *ignore]:
         if token.strip() and not any(_matches(c, token) for c in checks):
+            names = [n for c in checks for n in (c.code, c.name, c.category.value)]
             raise ValueError(
-                f"unknown check {token!r}: expected a code such as ISA001, a name or a category"
+                f"unknown check {token!r}{did_you_mean(token.strip(), names)}: "
+                "expected a code such as ISA001, a name or a category"
             )
     chosen = [c for c in checks if not select or any(_matches(c, t) for t in select)]
     return [c for c in chosen if not any(_matches(c, t) for t in ignore)]

@@ -16,6 +16,7 @@ import traceback
 from collections.abc import Sequence
 from types import ModuleType
 
+from isa_kit.cli.parser import SuggestingParser
 from isa_kit.core.errors import DataError, ExitCode, UserError
 from isa_kit.core.version import __version__
 
@@ -62,7 +63,7 @@ def _load_commands() -> list[tuple[str, ModuleType]]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = SuggestingParser(
         prog="isa-kit",
         description=_DESCRIPTION,
         epilog=_EPILOG,

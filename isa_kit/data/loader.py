@@ -24,6 +24,7 @@ from isa_kit.core.paths import (
     POLICY_FILE,
     display_path,
 )
+from isa_kit.core.suggest import did_you_mean
 from isa_kit.data.messages import problems_from
 from isa_kit.data.model import Document, Node, OrganisationsFile, Partnership, PartnershipInfo
 from isa_kit.data.yaml import SourceFile, format_path, load_yaml
@@ -175,7 +176,12 @@ def _resolve_references(p: Partnership, info_src: SourceFile) -> list[Problem]:
         if value is not None and value not in org_ids:
             sub: tuple[str | int, ...] = (field,) if index is None else (field, index)
             problems.append(
-                _at(owner, *sub, message=f"unknown organisation '{value}': expected one of {known}")
+                _at(
+                    owner,
+                    *sub,
+                    message=f"unknown organisation '{value}'{did_you_mean(value, org_ids)}: "
+                    f"expected one of {known}",
+                )
             )
 
     ref(p, "lead_organisation", p.lead_organisation)
