@@ -42,7 +42,7 @@ def test_version_does_not_import_pydantic_or_heavy_libraries() -> None:
         "import sys, runpy; sys.argv=['isa-kit','--version']\n"
         "try:\n runpy.run_module('isa_kit', run_name='__main__')\n"
         "except SystemExit: pass\n"
-        "heavy=[m for m in ('pydantic','docxtpl','docx','pypdf','mkdocs','lxml') if m in sys.modules]\n"
+        "heavy=[m for m in ('pydantic','docxtpl','docx','pypdf','mkdocs','lxml','rich','shtab') if m in sys.modules]\n"
         "print('HEAVY', heavy)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,8 +107,10 @@ def audit_paths(
     policy: Policy | None = None,
     policy_folder: Path | None = None,
     engine: Engine = "auto",
+    progress: Callable[[int, int], None] | None = None,
 ) -> AuditResult:
-    """Audit every Word and PDF file under ``paths`` as of ``as_of``."""
+    """Audit every Word and PDF file under ``paths`` as of ``as_of``; ``progress(done,
+    total)`` is told after each file."""
     ctx = Context(
         as_of=as_of,
         knowledge=load_knowledge(),
@@ -119,11 +121,15 @@ def audit_paths(
     findings: list[Finding] = []
     failed = bool(missing)
     shown: list[str] = []
-    for path in files:
+    if progress is not None:
+        progress(0, len(files))
+    for done, path in enumerate(files, 1):
         found, ok = audit_document(path, ctx, engine)
         findings.extend(found)
         failed = failed or not ok
         shown.append(display_path(path))
+        if progress is not None:
+            progress(done, len(files))
     report = Report(
         as_of=as_of,
         findings=findings,

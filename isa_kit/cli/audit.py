@@ -44,9 +44,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from isa_kit.audit.service import audit_paths
+    from isa_kit.cli.progress import progress
     from isa_kit.core.findings import Severity
     from isa_kit.report.model import exit_code
 
-    result = audit_paths(args.paths, as_of(args), policy_folder=args.policy, engine=args.pdf_engine)
+    with progress("Auditing", colour=not args.no_color) as update:
+        result = audit_paths(
+            args.paths,
+            as_of(args),
+            policy_folder=args.policy,
+            engine=args.pdf_engine,
+            progress=update,
+        )
     emit(result.report, args)
     return exit_code(result.report, Severity(args.fail_on), result.could_not_read)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from isa_kit.cli.colour import add_no_color
 from isa_kit.cli.options import as_of, parse_date
 
 HELP = "generate a partnership's agreements as Word and tagged PDF documents"
@@ -43,20 +44,24 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="give up on LibreOffice after this long (default 300)",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    add_no_color(parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    from isa_kit.cli.progress import progress
     from isa_kit.core.paths import display_path
     from isa_kit.render.build import build
 
-    result = build(
-        args.folder,
-        args.out,
-        pdf=args.pdf,
-        only=args.only,
-        as_of=as_of(args),
-        timeout=args.timeout,
-    )
+    with progress("Building", colour=not args.no_color) as update:
+        result = build(
+            args.folder,
+            args.out,
+            pdf=args.pdf,
+            only=args.only,
+            as_of=as_of(args),
+            timeout=args.timeout,
+            progress=update,
+        )
     if not args.quiet:
         for path in [*result.docx, *result.pdf]:
             print(f"wrote {display_path(path)}")

@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from isa_kit.cli.colour import add_no_color, wants_colour, write_coloured
+
 if TYPE_CHECKING:
     from isa_kit.report.model import Report
 
@@ -48,6 +50,7 @@ def add_report_options(parser: argparse.ArgumentParser, *, as_of_help: str) -> N
         default="error",
         help="exit 1 when a finding has this severity or higher (default: error)",
     )
+    add_no_color(parser)
 
 
 def as_of(args: argparse.Namespace) -> dt.date:
@@ -64,6 +67,8 @@ def emit(report: Report, args: argparse.Namespace) -> None:
     text = render_report(report, args.format)
     if args.output is not None:
         write_text_atomic(args.output, text)
+    elif args.format == "text" and wants_colour(args, sys.stdout):
+        write_coloured(text, sys.stdout)
     else:
         sys.stdout.write(text)
         sys.stdout.flush()

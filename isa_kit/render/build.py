@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -171,16 +171,24 @@ def build(
     pdf: bool = False,
     only: str | None = None,
     timeout: float | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> BuildResult:
     """Build one partnership folder's documents as of ``as_of`` (the date in their properties;
     the caller chooses it, so the same data and date give the same bytes). Raises a
-    :class:`UserError` subclass on any problem."""
+    :class:`UserError` subclass on any problem. ``progress(done, total)`` is told after each
+    document is rendered (and, with ``pdf``, after each PDF is checked and written)."""
     from isa_kit.render import pdf as _pdf
 
     partnership = load_partnership(folder)
     out = out if out is not None else default_out(folder)
     jobs = plan(partnership, folder, only)
-    rendered = [(job, render_job(job, partnership, as_of)) for job in jobs]
+    total = len(jobs) * (2 if pdf else 1)
+    tell = progress or (lambda done, total: None)
+    rendered = []
+    tell(0, total)
+    for job in jobs:
+        rendered.append((job, render_job(job, partnership, as_of)))
+        tell(len(rendered), total)
     targets = [out / job.output for job in jobs]
     pdf_targets = [t.with_suffix(".pdf") for t in targets] if pdf else []
     protected = protected_hashes(partnership)
@@ -203,4 +211,5 @@ def build(
                 raise OutputError(f"{display_path(target)}: LibreOffice wrote an untagged PDF")
             write_bytes_atomic(target, src.read_bytes())
             result.pdf.append(target)
+            tell(len(jobs) + len(result.pdf), total)
     return result
