@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from isa_kit.cli.colour import add_no_color
 from isa_kit.cli.options import add_report_options, as_of, emit
 
 HELP = "audit existing Word (.docx) and PDF agreements for the compliance gaps 'check' finds"
@@ -27,6 +28,7 @@ exit codes: 0 nothing at or above --fail-on; 1 findings; 2 a file could not be r
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_DIR")
+    add_no_color(parser)
     add_report_options(parser, as_of_help="judge review dates as of this day (default: today)")
     parser.add_argument(
         "--policy",

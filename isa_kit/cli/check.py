@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from isa_kit.cli.colour import add_no_color
 from isa_kit.cli.options import add_report_options, as_of, emit
 
 HELP = "check agreements for compliance gaps (signatures, reviews, email, ICO, law, waivers)"
@@ -32,6 +33,7 @@ def _codes(value: str) -> list[str]:
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    add_no_color(parser)
     add_report_options(parser, as_of_help="judge the agreements at this date (default: today)")
     parser.add_argument(
         "--select",

@@ -42,6 +42,7 @@ check it (or existing Word and PDF agreements) for compliance gaps.
 
 _EPILOG = """\
 examples:
+  isa-kit init agreements/newshire             start a new partnership, every field explained
   isa-kit validate agreements/                 check every partnership's data is well formed
   isa-kit build agreements/demo --pdf          write Word and tagged PDF documents to build/demo/
   isa-kit check agreements/ --as-of 2026-11-21 report compliance findings (exit 1 if any error)

@@ -12,8 +12,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from isa_kit.cli.colour import add_no_color, wants_colour, write_coloured
-
 if TYPE_CHECKING:
     from isa_kit.report.model import Report
 
@@ -50,7 +48,6 @@ def add_report_options(parser: argparse.ArgumentParser, *, as_of_help: str) -> N
         default="error",
         help="exit 1 when a finding has this severity or higher (default: error)",
     )
-    add_no_color(parser)
 
 
 def as_of(args: argparse.Namespace) -> dt.date:
@@ -61,6 +58,7 @@ def as_of(args: argparse.Namespace) -> dt.date:
 
 def emit(report: Report, args: argparse.Namespace) -> None:
     """Render ``report`` in ``--format`` to ``--output`` (atomically) or standard output."""
+    from isa_kit.cli.colour import wants_colour, write_coloured
     from isa_kit.core.atomic import write_text_atomic
     from isa_kit.report.render import render_report
 
