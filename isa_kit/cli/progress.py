@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO
@@ -35,6 +34,8 @@ class _Bar:
     """Shows a rich progress bar on ``stream`` once ``delay`` seconds have passed."""
 
     def __init__(self, description: str, stream: TextIO, delay: float, colour: bool) -> None:
+        import threading  # here, not at start-up: only a terminal run pays for it
+
         self.description = description
         self.stream = stream
         self.colour = colour

@@ -6,7 +6,6 @@ and names (``--select``/``--ignore``), and any other id a command looks up (e.g.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 #: How alike two names must be (difflib's ratio) to be offered; 0.6 is difflib's own default.
@@ -15,6 +14,8 @@ CUTOFF = 0.6
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:
     """The candidate most like ``word`` (case-insensitively), if any is close enough."""
+    import difflib  # only when a name was mistyped: the parser imports this module at start
+
     by_folded: dict[str, str] = {}
     for c in candidates:
         by_folded.setdefault(c.casefold(), c)
