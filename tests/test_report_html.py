@@ -162,3 +162,7 @@ def test_axe_filter_and_screenshot(tmp_path: Path) -> None:
         assert axe_violations(page) == []  # the filtered state too
         assert outside_requests(page) == []
     assert (shots / "html-report.png").stat().st_size > 10_000
+    with served(folder) as base, open_page(base, width=390, height=844) as phone:
+        phone.goto(base + "report.html", wait_until="networkidle")
+        assert axe_violations(phone) == []  # a phone's width too
+        assert outside_requests(phone) == []

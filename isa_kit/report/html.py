@@ -45,6 +45,7 @@ label{display:block;font-weight:bold}
 select,input{font:inherit;padding:.25rem;border:1px solid #4a4a4a;border-radius:.2rem}
 :focus-visible{outline:3px solid #1d5fa8;outline-offset:2px}
 figure{margin:1rem 0}
+.wide{overflow-x:auto}
 svg text{font-family:system-ui,"Liberation Sans",Arial,sans-serif;font-size:13px;fill:#1b1b1b}
 @media print{form{display:none}}
 """
@@ -200,6 +201,8 @@ def _findings(report: Report) -> list[str]:
     if not report.findings:
         return [*out, "<p>No findings.</p>", "</section>"]
     out += _filters(report)
+    # On a narrow screen the table scrolls inside its own (keyboard-focusable) region.
+    out.append('<div class="wide" role="region" aria-labelledby="findings-heading" tabindex="0">')
     out.append(
         '<table id="findings"><caption>Every finding, with the file and line to edit'
         "</caption><thead><tr>"
@@ -208,7 +211,7 @@ def _findings(report: Report) -> list[str]:
         out.append(f'<th scope="col">{head}</th>')
     out.append("</tr></thead><tbody>")
     out += [_row(f) for f in report.findings]
-    out += ["</tbody></table>", "</section>"]
+    out += ["</tbody></table>", "</div>", "</section>"]
     return out
 
 
