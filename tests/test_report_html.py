@@ -60,7 +60,7 @@ def test_content_and_escaping() -> None:
     assert text == render_report(hostile_report(), "html")  # deterministic
     assert HOSTILE not in text and "<b>org</b>" not in text
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img" in text
-    assert "agreements/a&amp;b/&quot;orgs&quot;.yaml" in text
+    assert "agreements/<wbr>a&amp;b/<wbr>&quot;orgs&quot;.yaml" in text
     page = lxml.html.fromstring(text)
     # nothing to fetch: no src/href attribute at all, and a CSP that forbids fetching
     assert page.xpath("//@src | //@href") == []

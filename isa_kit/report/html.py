@@ -39,7 +39,7 @@ td.num,th.num{text-align:right}
 .totals strong{display:block;font-size:1.75rem}
 .sev-error{color:#b3261e}.sev-warning{color:#7a4f00}.sev-info{color:#1d5fa8}
 .hint{display:block;color:#4a4a4a;font-size:.9em}
-code{font-family:"Liberation Mono",monospace;word-break:break-all}
+code{font-family:"Liberation Mono",monospace}
 form{display:flex;flex-wrap:wrap;gap:1rem;align-items:end;margin:.5rem 0}
 label{display:block;font-weight:bold}
 select,input{font:inherit;padding:.25rem;border:1px solid #4a4a4a;border-radius:.2rem}
@@ -181,6 +181,11 @@ def _filters(report: Report) -> list[str]:
     ]
 
 
+def _path(path: str) -> str:
+    """An escaped path that may wrap after each ``/`` (and nowhere else)."""
+    return _e(path).replace("/", "/<wbr>")
+
+
 def _row(f: Finding) -> str:
     hint = f'<span class="hint">Hint: {_e(f.hint)}</span>' if f.hint else ""
     where = f" ({_e(f.region)})" if f.region else ""
@@ -189,7 +194,7 @@ def _row(f: Finding) -> str:
         f'<tr data-severity="{_e(f.severity.value)}" data-category="{_e(f.category.value)}">'
         f'<td class="sev-{_e(f.severity.value)}">{_e(f.severity.value)}</td>'
         f"<td>{_e(f.code)}</td><td>{_e(f.category.value)}</td>"
-        f"<td><code>{_e(f.file)}</code>{where}</td>"
+        f"<td><code>{_path(f.file)}</code>{where}</td>"
         f'<td class="num">{"" if f.line is None else f.line}</td>'
         f"<td>{_e(full_message(f))}{hint}</td><td>{subject}</td></tr>"
     )
@@ -223,7 +228,7 @@ def _extras(report: Report) -> list[str]:
         for w in report.waived:
             f = w.finding
             out.append(
-                f"<li><code>{_e(f.file)}</code>: {_e(f.code)} {_e(full_message(f))} "
+                f"<li><code>{_path(f.file)}</code>: {_e(f.code)} {_e(full_message(f))} "
                 f"[{_e(f.subject)}]: waived until {w.expires.isoformat()} by "
                 f"{_e(w.approved_by)} ({_e(w.reason)})</li>"
             )
