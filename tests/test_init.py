@@ -85,6 +85,10 @@ def test_cli_init_then_check(tmp_path: Path) -> None:
     assert "wrote agreements/newshire/documents/isa.yaml" in result.stdout
     for gap in TO_FILL_IN:
         assert f"agreements/newshire/{gap.file}: {gap.what} [{gap.code}]" in result.stdout
+    assert "isa-kit schema --out schemas" in result.stdout  # none there yet
+    assert run_cli("schema", "--out", "schemas", cwd=tmp_path).returncode == 0
+    again = run_cli("init", "agreements/eastshire", cwd=tmp_path)
+    assert again.returncode == 0 and "isa-kit schema" not in again.stdout
     validate = run_cli("validate", "agreements/newshire", cwd=tmp_path)
     assert validate.returncode == 0, validate.stderr
     check = run_cli("check", "agreements/newshire", "--as-of", "2026-12-03", cwd=tmp_path)

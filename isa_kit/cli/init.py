@@ -45,4 +45,9 @@ def run(args: argparse.Namespace) -> int:
     print(f"\nStill to fill in ('isa-kit check {shown}' lists these until they are done):")
     for gap in result.to_fill_in:
         print(f"  {shown}/{gap.file}: {gap.what} [{gap.code}]")
+    if not (result.schemas / "partnership.schema.json").is_file():
+        print(
+            f"\nFor completion in your editor, write the JSON Schemas the files point at:\n"
+            f"  isa-kit schema --out {display_path(result.schemas)}"
+        )
     return 0

@@ -57,6 +57,8 @@ TO_FILL_IN: tuple[FillIn, ...] = (
 class InitResult:
     folder: Path
     files: list[Path]
+    schemas: Path
+    """The folder the files' schema lines point at (it may not exist yet: ``isa-kit schema``)."""
     to_fill_in: tuple[FillIn, ...] = TO_FILL_IN
 
 
@@ -170,4 +172,5 @@ def init_partnership(folder: Path, name: str | None = None) -> InitResult:
     _validate(texts)
     targets = {folder / rel: text for rel, text in texts.items()}
     create_files_atomic(targets)
-    return InitResult(folder=folder, files=list(targets))
+    schemas = Path(os.path.normpath(folder / _schema_prefix(folder) / "schemas"))
+    return InitResult(folder=folder, files=list(targets), schemas=schemas)
