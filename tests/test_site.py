@@ -28,7 +28,9 @@ def _graphviz() -> None:
 @pytest.fixture(scope="module")
 def barnet(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _graphviz()
-    return build_site(ROOT / "agreements/barnet", tmp_path_factory.mktemp("b") / "site", as_of=AS_OF).out
+    return build_site(
+        ROOT / "agreements/barnet", tmp_path_factory.mktemp("b") / "site", as_of=AS_OF
+    ).out
 
 
 def _text(page: Path) -> str:
@@ -41,13 +43,18 @@ def _text(page: Path) -> str:
 def test_every_page_is_built(barnet: Path) -> None:
     for name, title, _ in PAGES:
         page = barnet / name.replace(".md", ".html")
-        assert f"<h1" in page.read_text(encoding="utf-8"), name
+        assert "<h1" in page.read_text(encoding="utf-8"), name
         assert title.split()[0].lower() in _text(page).lower() or name == "index.md"
 
 
 def test_brag_table_lists_the_four_levels_with_timescales(barnet: Path) -> None:
     text = _text(barnet / "how-the-mash-works.html")
-    for level, timescale in [("Red", "same day"), ("Amber", "48 hours"), ("Green", "4 days"), ("Blue", "7 days")]:
+    for level, timescale in [
+        ("Red", "same day"),
+        ("Amber", "48 hours"),
+        ("Green", "4 days"),
+        ("Blue", "7 days"),
+    ]:
         assert re.search(rf"\b{level}\b [^|]*?\b{timescale}\b", text), (level, timescale)
     # ordered by priority: Red first, Blue last
     assert text.index(" Red High same day") < text.index(" Blue Low 7 days")
@@ -55,7 +62,9 @@ def test_brag_table_lists_the_four_levels_with_timescales(barnet: Path) -> None:
 
 def test_register_marks_the_barnet_isa_overdue(barnet: Path) -> None:
     page = (barnet / "agreements.html").read_text(encoding="utf-8")
-    row = next(r for r in re.findall(r"<tr>.*?</tr>", page, re.S) if "Information Sharing Agreement" in r)
+    row = next(
+        r for r in re.findall(r"<tr>.*?</tr>", page, re.S) if "Information Sharing Agreement" in r
+    )
     assert "April 2018" in row and 'class="isa-badge isa-overdue">Overdue<' in row
 
 
@@ -91,8 +100,12 @@ def test_diagrams_are_local_svg_with_text_alternatives(barnet: Path) -> None:
     page = (barnet / "information-sharing.html").read_text(encoding="utf-8")
     assert 'src="diagrams/should-i-share.svg"' in page
     svg = (barnet / "diagrams/should-i-share.svg").read_text(encoding="utf-8")
-    assert "<svg" in svg and "http://" not in svg.split("<svg", 1)[1].replace("http://www.w3.org", "")
-    assert "Should I share? A decision diagram, in words" in _text(barnet / "information-sharing.html")
+    assert "<svg" in svg and "http://" not in svg.split("<svg", 1)[1].replace(
+        "http://www.w3.org", ""
+    )
+    assert "Should I share? A decision diagram, in words" in _text(
+        barnet / "information-sharing.html"
+    )
     pathway = _text(barnet / "how-the-mash-works.html")
     assert "Red: act same day" in pathway and "Blue: act within 7 days" in pathway
 
@@ -148,13 +161,21 @@ def test_broken_internal_link_or_anchor_fails_the_strict_build(tmp_path: Path) -
     _graphviz()
     folder = _copy("demo", tmp_path)
     (folder / "site").mkdir()
-    (folder / "site/news.md").write_text("# News\n\nSee [partners](partners.md).\n", encoding="utf-8")
-    good = run_cli("site", "build", str(folder), "--out", str(tmp_path / "ok"), "--as-of", "2026-11-21")
+    (folder / "site/news.md").write_text(
+        "# News\n\nSee [partners](partners.md).\n", encoding="utf-8"
+    )
+    good = run_cli(
+        "site", "build", str(folder), "--out", str(tmp_path / "ok"), "--as-of", "2026-11-21"
+    )
     assert good.returncode == 0, good.stderr
-    assert "News" in _text(tmp_path / "ok/news.html") and "Last reviewed" in _text(tmp_path / "ok/news.html")
+    assert "News" in _text(tmp_path / "ok/news.html") and "Last reviewed" in _text(
+        tmp_path / "ok/news.html"
+    )
     for broken in ("[gone](no-such-page.md)", "[anchor](partners.md#no-such-heading)"):
         (folder / "site/news.md").write_text(f"# News\n\nSee {broken}.\n", encoding="utf-8")
-        bad = run_cli("site", "build", str(folder), "--out", str(tmp_path / "bad"), "--as-of", "2026-11-21")
+        bad = run_cli(
+            "site", "build", str(folder), "--out", str(tmp_path / "bad"), "--as-of", "2026-11-21"
+        )
         assert bad.returncode == 2, (broken, bad.stderr)
         assert "Traceback" not in bad.stderr and "the site did not build" in bad.stderr
         assert not (tmp_path / "bad").exists()  # nothing half-written
@@ -163,9 +184,23 @@ def test_broken_internal_link_or_anchor_fails_the_strict_build(tmp_path: Path) -
 def test_repository_mkdocs_yml_builds_strict(tmp_path: Path) -> None:
     _graphviz()
     proc = subprocess.run(
-        [str(Path(sys.executable).with_name("mkdocs")), "build", "--strict", "-q", "-d", str(tmp_path / "s")],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
-        env={"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": "1795219200", "NO_MKDOCS_2_WARNING": "1"},
+        [
+            str(Path(sys.executable).with_name("mkdocs")),
+            "build",
+            "--strict",
+            "-q",
+            "-d",
+            str(tmp_path / "s"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "SOURCE_DATE_EPOCH": "1795219200",
+            "NO_MKDOCS_2_WARNING": "1",
+        },
     )
     assert proc.returncode == 0, proc.stderr
     assert "Local resources" in _text(tmp_path / "s/local-resources.html")
@@ -198,6 +233,8 @@ def test_generating_pages_never_imports_mkdocs() -> None:
         "assert 'index.md' in g.files\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'mkdocs'))\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"

@@ -17,6 +17,7 @@ from isa_kit.core.paths import display_path
 from isa_kit.data.loader import load_partnership
 from isa_kit.render.build import default_out as documents_out
 from isa_kit.site.config import site_config
+from isa_kit.site.generate import generate_files
 
 HANDWRITTEN = "site"
 """A partnership's own pages (local resources, news) live in ``<partnership>/site/``."""
@@ -43,9 +44,8 @@ def _plugin() -> object:
 
 
 def _write_config(
-    work: Path, folder: Path, site_dir: Path, as_of: dt.date, documents: Path | None
+    work: Path, folder: Path, site_dir: Path, as_of: dt.date, documents: Path | None, name: str
 ) -> Path:
-    name = load_partnership(folder).name  # bad data stops here, as a DataError
     docs = folder / HANDWRITTEN
     if not docs.is_dir():
         docs = work / "docs"
@@ -79,13 +79,15 @@ def build_site(
     if documents is None and documents_out(folder).is_dir():
         documents = documents_out(folder)
     plugin = _plugin()
+    prepared = generate_files(folder, as_of, documents)  # bad data stops here, as a DataError
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".isa-kit-site-", dir=out.parent) as tmp:
         work = Path(tmp)
         staged = work / "site"
-        config = _write_config(work, folder, staged, as_of, documents)
+        name = prepared.context.partnership.name
+        config = _write_config(work, folder, staged, as_of, documents, name)
         os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-        plugin.run_build(config, as_of)  # type: ignore[attr-defined]
+        plugin.run_build(config, as_of, prepared)  # type: ignore[attr-defined]
         pages = sum(1 for _ in staged.rglob("*.html"))
         if out.exists():
             shutil.rmtree(out)
@@ -100,6 +102,7 @@ def serve_site(folder: Path, *, as_of: dt.date, address: str = "127.0.0.1:8000")
     plugin = _plugin()
     with tempfile.TemporaryDirectory(prefix="isa-kit-serve-") as tmp:
         work = Path(tmp)
-        config = _write_config(work, folder, work / "site", as_of, None)
+        name = load_partnership(folder).name  # bad data stops here, as a DataError
+        config = _write_config(work, folder, work / "site", as_of, None, name)
         os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
         plugin.run_serve(config, address)  # type: ignore[attr-defined]

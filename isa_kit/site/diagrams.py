@@ -78,8 +78,6 @@ def text_alternative(flow: Flow) -> list[str]:
         if not nexts:
             out.append(text)
             continue
-        ways = "; ".join(
-            f"{label + ': ' if label else ''}go to step {b + 1}" for b, label in nexts
-        )
+        ways = "; ".join(f"{label + ': ' if label else ''}go to step {b + 1}" for b, label in nexts)
         out.append(f"{text} ({ways})")
     return out

@@ -83,8 +83,6 @@ def write_files(files: dict[str, bytes], out: Path) -> list[Path]:
     return written
 
 
-def generate(
-    folder: Path, out: Path, as_of: dt.date, documents: Path | None = None
-) -> list[Path]:
+def generate(folder: Path, out: Path, as_of: dt.date, documents: Path | None = None) -> list[Path]:
     """Write the generated pages and assets of ``folder``'s site into ``out``."""
     return write_files(generate_files(folder, as_of, documents).files, out)

@@ -27,7 +27,7 @@ from isa_kit.core.errors import DataError, UserError
 from isa_kit.site.generate import PAGES, STYLESHEET, Generated, generate_files
 
 
-class IsaKitConfig(Config):
+class IsaKitConfig(Config):  # type: ignore[no-untyped-call]
     partnership = opt.Type(str, default="agreements/demo")
     """The partnership folder, relative to ``mkdocs.yml``."""
     as_of = opt.Optional(opt.Type(str))
@@ -36,8 +36,15 @@ class IsaKitConfig(Config):
     """Where ``isa-kit build`` wrote the DOCX/PDF to link from the register."""
 
 
-class IsaKitPlugin(BasePlugin[IsaKitConfig]):
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "isa-kit" / "mkdocs-jinja"
+
+
+class IsaKitPlugin(BasePlugin[IsaKitConfig]):  # type: ignore[no-untyped-call]
     generated: Generated | None = None
+    prepared: Generated | None = None
+    """Pages ``isa-kit site build`` already generated (so the data is loaded once)."""
 
     def _folder(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path).parent if config.config_file_path else Path()
@@ -52,7 +59,7 @@ class IsaKitPlugin(BasePlugin[IsaKitConfig]):
         base = Path(config.config_file_path).parent if config.config_file_path else Path()
         documents = base / self.config.documents if self.config.documents else None
         try:
-            self.generated = generate_files(self._folder(config), as_of, documents)
+            self.generated = self.prepared or generate_files(self._folder(config), as_of, documents)
         except UserError as exc:
             raise PluginError(str(exc)) from None
         docs = Path(config.docs_dir)
@@ -80,13 +87,26 @@ class IsaKitPlugin(BasePlugin[IsaKitConfig]):
             files.append(File.generated(config, name, content=data))
         return files
 
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        """Cache the theme's compiled templates between builds (keyed by their source, so a
+        theme upgrade recompiles): compiling Material's templates is most of a build."""
+        from jinja2 import FileSystemBytecodeCache
+
+        cache = _cache_dir()
+        try:
+            cache.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return env  # a read-only home: build without the cache
+        env.bytecode_cache = FileSystemBytecodeCache(str(cache))
+        return env
+
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         assert self.generated is not None
         if page.file.src_uri in self.generated.files:
             return markdown
-        first, sep, rest = markdown.partition("\n")
+        first, _sep, rest = markdown.partition("\n")
         if first.startswith("# "):
             return first + "\n\n" + self.generated.header() + rest
         return self.generated.header() + markdown
@@ -111,14 +131,18 @@ def _source_date(as_of: dt.date) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = old
 
 
-def run_build(config_file: Path, as_of: dt.date) -> None:
-    """``mkdocs build --strict`` of ``config_file``; a failure becomes a :class:`UserError`."""
+def run_build(config_file: Path, as_of: dt.date, prepared: Generated | None = None) -> None:
+    """``mkdocs build --strict`` of ``config_file``; a failure becomes a :class:`UserError`.
+    ``prepared`` are the generated pages, when the caller already made them."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     with _source_date(as_of):
         try:
             config = load_config(config_file=str(config_file))
+            plugin = config.plugins.get("isa-kit")
+            if isinstance(plugin, IsaKitPlugin):
+                plugin.prepared = prepared
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 build(config)

@@ -87,17 +87,13 @@ def partners(ctx: SiteContext, assets: Assets) -> str:
     rows = []
     for org in p.partners:
         role = "; ".join(esc(r) for r in org.responsibilities) or "—"
-        staff = "; ".join(
-            esc(f"{s.count} x {s.role}" if s.count else s.role) for s in org.staffing
-        )
+        staff = "; ".join(esc(f"{s.count} x {s.role}" if s.count else s.role) for s in org.staffing)
         if staff:
             role = f"{role} (staff: {staff})"
         systems = ", ".join(esc(s) for s in org.systems) or "—"
         rows.append([esc(org.name), role, _PRESENCE[org.presence.value], systems])
     out += table(["Agency", "Role in the hub", "Co-located or virtual", "Systems"], rows) + "\n"
-    published = [
-        (org, c) for org in p.partners for c in org.contacts if c.published and not c.name
-    ]
+    published = [(org, c) for org in p.partners for c in org.contacts if c.published and not c.name]
     if published:
         out += "## Contacts\n\n"
         rows = [
@@ -110,8 +106,11 @@ def partners(ctx: SiteContext, assets: Assets) -> str:
 
 def _pathway(p: Partnership) -> Flow:
     flow = Flow("The referral pathway")
-    start = flow.add("A concern is reported to the hub (" + ", ".join(p.referral_sources[:3]) + ")"
-                     if p.referral_sources else "A concern is reported to the hub")
+    start = flow.add(
+        "A concern is reported to the hub (" + ", ".join(p.referral_sources[:3]) + ")"
+        if p.referral_sources
+        else "A concern is reported to the hub"
+    )
     rate = flow.add("The hub records the contact and gives it a rating", "diamond")
     flow.link(start, rate)
     checks = flow.add("Partners research their own records and share what is relevant")
@@ -133,10 +132,13 @@ def how_it_works(ctx: SiteContext, assets: Assets) -> str:
     out += "## The referral pathway\n\n" + _diagram("pathway", _pathway(p), assets)
     if p.referral_categories:
         out += "## What the hub receives\n\n"
-        out += bullets(
-            f"**{esc(c.name)}**" + (f": {esc(c.description)}" if c.description else "")
-            for c in p.referral_categories
-        ) + "\n"
+        out += (
+            bullets(
+                f"**{esc(c.name)}**" + (f": {esc(c.description)}" if c.description else "")
+                for c in p.referral_categories
+            )
+            + "\n"
+        )
     if p.rag_scheme:
         out += f"## Rating: {esc(p.rag_scheme.name)}\n\n"
         rows = [
@@ -153,17 +155,25 @@ def how_it_works(ctx: SiteContext, assets: Assets) -> str:
     if p.outcomes:
         out += "## Possible outcomes and who is told how\n\n"
         rows = [
-            [esc(o.description), esc(o.rag or "—"), _NOTIFY[o.referrer.value], _NOTIFY[o.family.value]]
+            [
+                esc(o.description),
+                esc(o.rag or "—"),
+                _NOTIFY[o.referrer.value],
+                _NOTIFY[o.family.value],
+            ]
             for o in p.outcomes
         ]
         out += table(["Outcome", "Rating", "Referrer told", "Family told"], rows) + "\n"
     if p.escalation:
         e = p.escalation
         out += "## Escalation: when partners disagree\n\n"
-        out += numbered(
-            f"**{esc(lv.role)}**" + (f": {esc(lv.description)}" if lv.description else "")
-            for lv in sorted(e.levels, key=lambda lv: lv.level)
-        ) + "\n"
+        out += (
+            numbered(
+                f"**{esc(lv.role)}**" + (f": {esc(lv.description)}" if lv.description else "")
+                for lv in sorted(e.levels, key=lambda lv: lv.level)
+            )
+            + "\n"
+        )
         if e.time_limit:
             out += f"Each stage has {esc(e.time_limit.human())} to resolve the disagreement.\n\n"
         if e.final_decision:
@@ -187,13 +197,17 @@ def sharing(ctx: SiteContext, assets: Assets) -> str:
         out += f"Source: {esc(entry['source'])}.\n\n"
     out += "## Consent, and sharing without consent\n\n"
     out += "".join(f"{esc(par)}\n\n" for par in ref["consent"]["paragraphs"])
-    for section in _sections(p, "consent", "confidentiality", "public-interest", "golden-rules", "caldicott"):
+    for section in _sections(
+        p, "consent", "confidentiality", "public-interest", "golden-rules", "caldicott"
+    ):
         out += _section_md(section)
     out += "## Should I share?\n\n"
     flow = Flow("Should I share? A decision diagram")
     questions = [flow.add(q, "diamond") for q in _should_i_share(p)]
     share = flow.add("Share the information securely, and record what, with whom and why")
-    advice = flow.add("Do not share yet: seek advice from your manager or information governance lead, and record your decision")
+    advice = flow.add(
+        "Do not share yet: seek advice from your manager or information governance lead, and record your decision"
+    )
     for i, q in enumerate(questions):
         flow.link(q, questions[i + 1] if i + 1 < len(questions) else share, "Yes")
         flow.link(q, advice, "No")
