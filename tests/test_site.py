@@ -238,3 +238,46 @@ def test_generating_pages_never_imports_mkdocs() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def test_register_links_the_built_documents(tmp_path: Path) -> None:
+    _graphviz()
+    docs = tmp_path / "docs"
+    built = run_cli("build", "agreements/barnet", "--out", str(docs), "--as-of", "2026-11-21", "-q")
+    assert built.returncode == 0, built.stderr
+    out = build_site(ROOT / "agreements/barnet", tmp_path / "site", as_of=AS_OF, documents=docs).out
+    page = (out / "agreements.html").read_text(encoding="utf-8")
+    from isa_kit.data.loader import load_partnership
+
+    for doc in load_partnership(ROOT / "agreements/barnet").documents:
+        name = f"{doc.id}.docx"
+        assert f'href="downloads/{name}"' in page
+        assert (out / "downloads" / name).read_bytes() == (docs / name).read_bytes()
+
+
+def test_serve_previews_the_site(tmp_path: Path) -> None:
+    import socket
+    import time
+    import urllib.request
+
+    _graphviz()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "isa_kit", "site", "serve", "agreements/demo",
+         "--as-of", "2026-11-21", "--address", f"127.0.0.1:{port}"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        deadline, body = time.monotonic() + 90, ""
+        while time.monotonic() < deadline and "Demoshire" not in body:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/index.html", timeout=5) as r:
+                    body = r.read().decode("utf-8")
+            except OSError:
+                time.sleep(0.5)
+        assert "Demoshire" in body and "call 999" in body
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

@@ -75,6 +75,16 @@ def test_home_page_screenshot_is_not_blank(site: Path, tmp_path: Path) -> None:
     assert stats["colours"] > 20 and stats["variance"] > 100, stats
 
 
+def test_print_stylesheet_hides_navigation(site: Path) -> None:
+    with served(site) as base, open_page(base) as page:
+        page.goto(base + "how-the-mash-works.html", wait_until="networkidle")
+        assert page.locator(".md-sidebar--primary").is_visible()
+        page.emulate_media(media="print")
+        assert not page.locator(".md-header").is_visible()
+        assert not page.locator(".md-sidebar--primary").is_visible()
+        assert page.locator("h1").is_visible() and page.locator("table").first.is_visible()
+
+
 def test_search_works_from_the_site_folder(site: Path) -> None:
     with served(site) as base, open_page(base) as page:
         page.goto(base + "index.html", wait_until="networkidle")
