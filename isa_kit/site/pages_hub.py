@@ -49,9 +49,12 @@ def home(ctx: SiteContext, assets: Assets) -> str:
     r = p.contact_routes
     out = f"# {esc(p.name)}\n\n"
     out += '!!! warning "In an emergency"\n\n'
-    out += "    If a child or adult is in immediate danger, call 999.\n"
-    if r.emergency:
+    if r.emergency and "999" in r.emergency:
         out += f"    {esc(r.emergency)}\n"
+    else:
+        out += "    If a child or adult is in immediate danger, call 999.\n"
+        if r.emergency:
+            out += f"    {esc(r.emergency)}\n"
     out += "\n## How to contact the hub\n\n"
     rows: list[tuple[str, str]] = []
     if r.phone:
@@ -181,12 +184,6 @@ def how_it_works(ctx: SiteContext, assets: Assets) -> str:
     return out
 
 
-def _should_i_share(p: Partnership) -> list[str]:
-    own = [i for s in _sections(p, "should-i-share") for i in s.items]
-    items: list[str] = own or reference()["should_i_share"]["items"]
-    return items
-
-
 def sharing(ctx: SiteContext, assets: Assets) -> str:
     p = ctx.partnership
     ref = reference()
@@ -203,7 +200,10 @@ def sharing(ctx: SiteContext, assets: Assets) -> str:
         out += _section_md(section)
     out += "## Should I share?\n\n"
     flow = Flow("Should I share? A decision diagram")
-    questions = [flow.add(q, "diamond") for q in _should_i_share(p)]
+    # The gates come from the reference flowchart (each a yes/no question where "no" means
+    # stop and seek advice); a partnership's own checklist is shown after it, as text, since
+    # its questions are not always worded as such gates.
+    questions = [flow.add(q, "diamond") for q in ref["should_i_share"]["items"]]
     share = flow.add("Share the information securely, and record what, with whom and why")
     advice = flow.add(
         "Do not share yet: seek advice from your manager or information governance lead, and record your decision"
@@ -212,4 +212,7 @@ def sharing(ctx: SiteContext, assets: Assets) -> str:
         flow.link(q, questions[i + 1] if i + 1 < len(questions) else share, "Yes")
         flow.link(q, advice, "No")
     out += _diagram("should-i-share", flow, assets)
+    out += f"Source: {esc(ref['should_i_share']['source'])}.\n\n"
+    for section in _sections(p, "should-i-share"):
+        out += _section_md(section)
     return out
