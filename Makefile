@@ -21,7 +21,9 @@ demo: setup
 	$(BIN)/isa-kit check agreements/demo --as-of $(AS_OF)
 	$(BIN)/isa-kit build agreements/demo --pdf --as-of $(AS_OF)
 	$(BIN)/isa-kit build agreements/barnet --as-of $(AS_OF)
+	$(BIN)/isa-kit site build agreements/demo --as-of $(AS_OF)
 	@echo "demo: documents in build/, compliance report in build/check-report.txt"
+	@echo "demo: protocol website in build/site/demo/ (open build/site/demo/index.html)"
 
 lint:
 	$(BIN)/ruff check isa_kit tests bench scripts

@@ -53,6 +53,8 @@ _EXPORTS = {
     "audit_paths": "isa_kit.audit.service",
     "init_partnership": "isa_kit.data.init",
     "AuditResult": "isa_kit.audit.service",
+    "build_site": "isa_kit.site.build",
+    "SiteResult": "isa_kit.site.build",
 }
 
 # Spelt out (not computed from _EXPORTS) so that linters and IDEs see it; a test keeps the two in step.
@@ -70,10 +72,12 @@ __all__ = [
     "Problem",
     "Report",
     "Severity",
+    "SiteResult",
     "UserError",
     "__version__",
     "audit_paths",
     "build",
+    "build_site",
     "check_paths",
     "copy_templates",
     "init_partnership",
@@ -99,6 +103,7 @@ if TYPE_CHECKING:
     from isa_kit.render.templates import copy_templates, lint_templates
     from isa_kit.report.model import Report
     from isa_kit.report.render import render_report
+    from isa_kit.site.build import SiteResult, build_site
 
 
 def __getattr__(name: str) -> Any:

@@ -34,6 +34,8 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 [ -e /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf ] || need+=(fonts-liberation2)
 # The accessibility tests (site, HTML report) run axe-core in Debian's Chromium via Playwright.
 [ -x /usr/lib/chromium/chromium ] || need+=(chromium)
+# The protocol website draws its diagrams at build time with Graphviz (dot -Tsvg).
+command -v dot >/dev/null 2>&1 || need+=(graphviz)
 # ensurepip is what Debian splits out into python3-venv; without it `-m venv` fails.
 if [ ! -x "$VENV/bin/python" ] && ! "$PYTHON" -c 'import ensurepip' >/dev/null 2>&1; then
   pyver=$("$PYTHON" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')
@@ -57,5 +59,5 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_ROOT_USER_ACTION=ignore
 "$VENV/bin/python" -m pip install --quiet --upgrade "pip>=23.1"
-"$VENV/bin/python" -m pip install --quiet -e ".[test]"
+"$VENV/bin/python" -m pip install --quiet -e ".[test,site]"
 say "ready: $VENV/bin/isa-kit ($("$VENV/bin/python" -V 2>&1))"

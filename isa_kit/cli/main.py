@@ -29,6 +29,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("templates", "isa_kit.cli.templates"),
     ("check", "isa_kit.cli.check"),
     ("audit", "isa_kit.cli.audit"),
+    ("site", "isa_kit.cli.site"),
     ("completion", "isa_kit.cli.completion"),
 )
 

@@ -1,5 +1,6 @@
-"""The protocol website (a room reserved in the layout; nothing lives here yet).
+"""The protocol website: the partnership's data as an accessible, searchable static site.
 
-The pages made from a partnership's data will be generated here, behind a thin MkDocs
-plugin, so that the data-to-pages step does not depend on MkDocs' internals.
+Turning data into pages is plain Python (:mod:`isa_kit.site.generate` writes Markdown and
+assets into a folder) so any static site generator can build it; only
+:mod:`isa_kit.site.mkdocs_plugin` imports MkDocs, to drive ``mkdocs build``/``serve``.
 """
