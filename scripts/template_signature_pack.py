@@ -33,7 +33,7 @@ def signature_pack() -> Builder:
         [
             ["Organisation", "{{ s.organisation.name }}"],
             ["ICO registration number", '{{ ico(s.organisation) | default("Not recorded") }}'],
-            ["Role", '{{ s.role | default("Authorised signatory") }}'],
+            ["Role", '{{ s.role | default("") }}'],
             ["Name", '{{ s.name | default("") }}'],
             ["Signature", ""],
             ["Date", '{{ s.date_signed | date | default("") }}'],

@@ -9,6 +9,7 @@ references between records (ids) are not document text and are left out.
 
 from __future__ import annotations
 
+import html
 import re
 import zipfile
 from collections.abc import Iterator
@@ -49,8 +50,7 @@ _TEXT = re.compile(rb"<w:(?:t|delText)(?: [^>]*)?>([^<]*)</w:(?:t|delText)>|<w:(
 def normalise(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
     text = text.replace("\u201d", '"').replace("\u2013", "-").replace("\u2014", "-")
-    text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
-    text = text.replace("&quot;", '"').replace("&apos;", "'").replace("\xa0", " ")
+    text = html.unescape(text).replace("\xa0", " ")
     return _SPACE.sub(" ", text).strip().casefold()
 
 
@@ -115,10 +115,33 @@ def _walk(node: object, path: tuple[str | int, ...], key: str) -> Iterator[tuple
         yield path, key, node
 
 
+#: Which model class owns the values under a YAML key (for :data:`METADATA_ONLY`).
+_OWNER = {
+    "organisations": "Organisation",
+    "waivers": "Waiver",
+    "evidence": "Evidence",
+    "signed_copy": "Evidence",
+}
+
+
+def _owner(path: tuple[str | int, ...], kind: str) -> str:
+    owner = "Document" if kind == "document" else "Partnership"
+    for seg in path[:-1]:
+        if isinstance(seg, str):
+            owner = _OWNER.get(seg, owner if seg not in _NESTED else seg)
+    return owner
+
+
+#: Keys that open a nested model (whose fields are not the owner's).
+_NESTED = frozenset(
+    {"review", "security", "rights", "data_shared", "lawful_bases", "history", "hub", "contacts"}
+)
+
+
 def values(folder: Path, exempt: frozenset[tuple[str, str]] = frozenset()) -> list[Value]:
     """Every value written in a partnership folder that a document should show.
 
-    ``exempt`` holds (file kind, key) pairs the model marks as metadata only.
+    ``exempt`` holds (model class, field) pairs the model marks as metadata only.
     """
     out: list[Value] = []
     files = [folder / "partnership.yaml", folder / "organisations.yaml"]
@@ -127,7 +150,7 @@ def values(folder: Path, exempt: frozenset[tuple[str, str]] = frozenset()) -> li
         kind = "document" if path.parent.name == "documents" else path.stem
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for where, key, value in _walk(data, (), ""):
-            if key in STRUCTURAL or (kind, key) in exempt or isinstance(value, bool):
+            if key in STRUCTURAL or (_owner(where, kind), key) in exempt or isinstance(value, bool):
                 continue
             if isinstance(value, int) and key in {"priority", "level", "count"}:
                 continue

@@ -17,6 +17,8 @@ module is the public entry point: import the names below from here.
 from __future__ import annotations
 
 from .dates import DATE, parse_date
+import re
+
 from .facts import (
     Email,
     Facts,
@@ -38,7 +40,10 @@ from .parties import (
     same_organisation,
 )
 from .reviews import find_review_columns, find_review_dates, find_review_periods
-from .text import DocumentText
+from .text import Block, DocumentText
+
+#: A signature pack opens with its title: "Signature pack: <the document's title>".
+_SIGNATURE_FORM = re.compile(r"^\s*signature pack\s*[:\u2013\u2014-]", re.IGNORECASE)
 
 __all__ = [
     "DATE",
@@ -73,4 +78,16 @@ def extract(doc: DocumentText) -> Facts:
     find_scope_parties(text_blocks, facts)
     find_says_signed(text_blocks, facts)
     find_emails(text_blocks, facts)
+    facts.signature_form = find_signature_form(text_blocks)
     return facts
+
+
+def find_signature_form(blocks: list[Block]) -> Located | None:
+    """The title line of a signature pack, if the document's first words are one."""
+    for block in blocks:
+        if block.part not in ("body", "page") or not block.text.strip():
+            continue
+        if _SIGNATURE_FORM.match(block.text):
+            return Located(block.region, block.text.strip()[:120])
+        return None
+    return None

@@ -127,7 +127,7 @@ def core_properties(
         creator=doc.author or doc.owner or partnership.name,
         keywords=doc.classification
         or (doc.security.classification if doc.security else None)
-        or "OFFICIAL",
+        or "",
         description=doc.description or "",
         identifier=f"{doc.id} version {doc.version}",
         language=LANGUAGE,
