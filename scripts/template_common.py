@@ -42,7 +42,7 @@ def document_control(b: Builder, heading: str = "Document control") -> None:
             ["Owner", f"{{{{ document.owner | {NR} }}}}"],
             ["Author", f"{{{{ document.author | {NR} }}}}"],
             ["Description", f"{{{{ document.description | {NR} }}}}"],
-            ["Security classification", f"{{{{ classification | {NR} }}}}"],
+            ["Security classification", '{{ classification or "Not recorded" }}'],
             ["Date created", f"{{{{ document.created | date | {NR} }}}}"],
             ["Date issued", f"{{{{ document.issued | date | {NR} }}}}"],
             ["Last reviewed", f"{{{{ review.last_reviewed | date | {NR} }}}}"],

@@ -13,18 +13,18 @@ def partners(b: Builder, heading: str, seq: str = "parties") -> None:
     b.h1(heading)
     b.table(
         "Partners",
-        ["Organisation", "Type", "Controller role", "ICO registration number", "DSPT"],
+        ["Organisation", "Type", "Controller role", "DSPT", "ICO registration number"],
         [
             "{{ party.name }}{% if party.short_name %} ({{ party.short_name }}){% endif %}"
             "{% if party.part_of %}, part of {{ org(party.part_of).name }}{% endif %}",
             "{{ party.type | words | sentence }}"
             "{% if party.public_authority %}, public authority{% endif %}",
             "{{ party.controller_role | words | sentence }}",
-            f"{{{{ ico(party) | {NR} }}}}",
             '{{ party.dspt_status | words | sentence | default("") }}',
+            f"{{{{ ico(party) | {NR} }}}}",
         ],
         loop=f"party in {seq}",
-        widths=[5.6, 3.2, 2.6, 2.8, 2.4],
+        widths=[5.6, 3.2, 2.6, 2.4, 2.8],
     )
     team = "team" if seq == "parties" else "hub_team"
     b.tag(f"{{%p if {team} %}}")
