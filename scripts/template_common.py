@@ -208,7 +208,7 @@ def escalation(b: Builder) -> None:
         widths=[1.6, 6.0, 9.0],
     )
     b.p(
-        "{{ partnership.escalation.time_limit | duration | sentence | default(\"Not recorded\") }}",
+        '{{ partnership.escalation.time_limit | duration | sentence | default("Not recorded") }}',
         label="Time limit at each level:",
     )
     b.p(

@@ -45,7 +45,7 @@ def guidance() -> Builder:
     how_the_hub_works(b)
     partners(b, "Partners", "partnership.partners")
     b.tag("{%p endif %}")
-    b.tag("{%p if document.signatories %}")
+    b.tag("{%p if needs_signatures %}")
     b.h1("Signatures")
     signature_table(b)
     b.tag("{%p endif %}")

@@ -49,7 +49,7 @@ def mou() -> Builder:
         b.slot(section_id, level="h1")
     governance_blocks(b)
     partners(b, "Partners")
-    b.tag("{%p if signatories %}")
+    b.tag("{%p if needs_signatures %}")
     b.h1("Signatures")
     signature_table(b)
     b.tag("{%p endif %}")

@@ -75,8 +75,11 @@ def partners(b: Builder, heading: str, seq: str = "parties") -> None:
 
 def contact_routes(b: Builder, heading: str) -> None:
     b.h1(heading)
-    b.p("{{ partnership.hub.name }}{% if partnership.hub.address %}, "
-        "{{ partnership.hub.address }}{% endif %}", label="Hub:")
+    b.p(
+        "{{ partnership.hub.name }}{% if partnership.hub.address %}, "
+        "{{ partnership.hub.address }}{% endif %}",
+        label="Hub:",
+    )
     b.tag("{%p if routes.phone %}")
     b.p(
         "{{ routes.phone.number }}{% if routes.phone.hours %} ({{ routes.phone.hours }}){% endif %}",

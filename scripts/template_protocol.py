@@ -78,7 +78,7 @@ def protocol() -> Builder:
     governance(b, "Governance")
     b.slot("governance")
     governance_blocks(b)
-    b.tag("{%p if document.signatories %}")
+    b.tag("{%p if needs_signatures %}")
     b.h1("Signatures")
     signature_table(b)
     b.tag("{%p endif %}")

@@ -104,7 +104,9 @@ def _forms(key: str, value: object) -> tuple[str, ...]:
     return (text,)
 
 
-def _walk(node: object, path: tuple[str | int, ...], key: str) -> Iterator[tuple[tuple[str | int, ...], str, object]]:
+def _walk(
+    node: object, path: tuple[str | int, ...], key: str
+) -> Iterator[tuple[tuple[str | int, ...], str, object]]:
     if isinstance(node, dict):
         for k, v in node.items():
             yield from _walk(v, (*path, str(k)), str(k))
@@ -161,7 +163,9 @@ def values(folder: Path, exempt: frozenset[tuple[str, str]] = frozenset()) -> li
     return out
 
 
-def rendered_share(folder: Path, documents: list[Path], exempt: frozenset[tuple[str, str]] = frozenset()) -> tuple[float, list[Value]]:
+def rendered_share(
+    folder: Path, documents: list[Path], exempt: frozenset[tuple[str, str]] = frozenset()
+) -> tuple[float, list[Value]]:
     """(share of values found in any document, the values not found)."""
     corpus = normalise(" ".join(docx_text(p) for p in documents))
     all_values = values(folder, exempt)

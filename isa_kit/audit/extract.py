@@ -43,7 +43,8 @@ from .reviews import find_review_columns, find_review_dates, find_review_periods
 from .text import Block, DocumentText
 
 #: A signature pack opens with its title: "Signature pack: <the document's title>".
-_SIGNATURE_FORM = re.compile(r"^\s*signature pack\s*[:\u2013\u2014-]", re.IGNORECASE)
+#: (A PDF page's text starts with its running header, so the title may follow a marking.)
+_SIGNATURE_FORM = re.compile(r"(?:^|\s)signature pack\s*[:\u2013\u2014-]", re.IGNORECASE)
 
 __all__ = [
     "DATE",
@@ -83,11 +84,10 @@ def extract(doc: DocumentText) -> Facts:
 
 
 def find_signature_form(blocks: list[Block]) -> Located | None:
-    """The title line of a signature pack, if the document's first words are one."""
-    for block in blocks:
-        if block.part not in ("body", "page") or not block.text.strip():
-            continue
-        if _SIGNATURE_FORM.match(block.text):
+    """The title line of a signature pack, if the document opens with one (a PDF's first
+    lines may be the running header, so the first few lines are looked at)."""
+    opening = [b for b in blocks if b.text.strip()][:4]
+    for block in opening:
+        if _SIGNATURE_FORM.search(block.text[:200]):
             return Located(block.region, block.text.strip()[:120])
-        return None
     return None

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from isa_kit.core.atomic import write_bytes_atomic
 from isa_kit.core.errors import OutputError, TemplateError, UserError
-from isa_kit.core.paths import display_path
+from isa_kit.core.paths import PARTNERSHIP_FILE, display_path
 from isa_kit.core.resources import resource_dir
-from isa_kit.data.loader import load_partnership
+from isa_kit.data.loader import find_partnership_folders, load_partnership
 from isa_kit.data.model import Document, DocumentKind, Node, Partnership
 from isa_kit.render.clauses import CLAUSES_FILE, load_library, select
 from isa_kit.render.context import KIND_NAMES, build_context
@@ -173,21 +173,34 @@ def build(
     timeout: float | None = None,
 ) -> BuildResult:
     """Build one partnership folder's documents as of ``as_of`` (the date in their properties;
-    the caller chooses it, so the same data and date give the same bytes). Raises a
-    :class:`UserError` subclass on any problem."""
+    the caller chooses it, so the same data and date give the same bytes), or, given a folder
+    of partnership folders (``agreements/``), every partnership in it, each into its own
+    sub-folder of ``out``. Nothing is written unless every document of every partnership
+    renders. Raises a :class:`UserError` subclass on any problem."""
     from isa_kit.render import pdf as _pdf
 
-    partnership = load_partnership(folder)
-    out = out if out is not None else default_out(folder)
-    jobs = plan(partnership, folder, only)
-    rendered = [(job, render_job(job, partnership, as_of)) for job in jobs]
-    targets = [out / job.output for job in jobs]
+    if (folder / PARTNERSHIP_FILE).is_file():
+        plans = [(folder, out if out is not None else default_out(folder))]
+    else:
+        if only is not None:
+            raise UserError(f"--only {only}: give one partnership folder, not a folder of them")
+        plans = [
+            (f, (out / f.resolve().name) if out is not None else default_out(f))
+            for f in find_partnership_folders([folder])
+        ]
+    rendered: list[tuple[Path, bytes]] = []
+    protected: dict[str, Node] = {}
+    for each, each_out in plans:
+        partnership = load_partnership(each)
+        jobs = plan(partnership, each, only)
+        rendered += [(each_out / job.output, render_job(job, partnership, as_of)) for job in jobs]
+        protected.update(protected_hashes(partnership))
+    targets = [target for target, _ in rendered]
     pdf_targets = [t.with_suffix(".pdf") for t in targets] if pdf else []
-    protected = protected_hashes(partnership)
     refuse_signed([*targets, *pdf_targets], protected)
-    result = BuildResult(out)
+    result = BuildResult(plans[0][1] if len(plans) == 1 else (out or Path("build")))
     soffice = _pdf.find_soffice() if pdf else None
-    for (_job, data), target in zip(rendered, targets, strict=True):
+    for target, data in rendered:
         write_bytes_atomic(target, data)
         result.docx.append(target)
     if not pdf:
@@ -201,6 +214,6 @@ def build(
         for src, target in zip(made, pdf_targets, strict=True):
             if not _pdf.is_tagged(src):
                 raise OutputError(f"{display_path(target)}: LibreOffice wrote an untagged PDF")
-            write_bytes_atomic(target, src.read_bytes())
+            write_bytes_atomic(target, _pdf.settle(src.read_bytes(), as_of))
             result.pdf.append(target)
     return result

@@ -22,6 +22,7 @@ from isa_kit.data.model import (
     DataShared,
     Document,
     DocumentKind,
+    DocumentStatus,
     HubPresence,
     LawfulBasis,
     Organisation,
@@ -111,6 +112,7 @@ CONTEXT_TYPES: dict[str, Any] = {
     "contacts": list[PartyContact],
     "secure_domains": list[Organisation],
     "hub_details": bool,
+    "needs_signatures": bool,
     "hub_team": list[Organisation],
     "hub_contacts": list[PartyContact],
     "hub_secure_domains": list[Organisation],
@@ -202,6 +204,15 @@ def build_context(
         "rag_levels": sorted(rag.levels, key=lambda lvl: lvl.priority) if rag else [],
         "contacts": party_contacts(parties),
         "secure_domains": [o for o in parties if o.secure_email_domains],
+        # The signature table appears wherever the data asks for signatures: recorded
+        # signatories, or parties to a final or signed document (whose blanks the checks report).
+        "needs_signatures": bool(
+            document.signatories
+            or (
+                document.parties
+                and document.status in (DocumentStatus.FINAL, DocumentStatus.SIGNED)
+            )
+        ),
         "hub_details": not any(d.kind == DocumentKind.PROTOCOL for d in partnership.documents),
         "section": section,
         "has_section": has_section,

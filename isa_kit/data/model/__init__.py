@@ -154,7 +154,10 @@ MODULES = ("base", "organisation", "document", "partnership")
 #: field that no template shows must be listed here with its reason, or the test fails.
 METADATA_ONLY: dict[tuple[str, str], str] = {
     ("Organisation", "notes"): "the modeller's note on where a record came from, not agreed text",
-    ("Evidence", "sha256"): "a fingerprint that protects the signed file; the file is named instead",
+    (
+        "Evidence",
+        "sha256",
+    ): "a fingerprint that protects the signed file; the file is named instead",
     ("Waiver", "code"): "waivers are the checks' exceptions, not part of any document",
     ("Waiver", "subject"): "waivers are the checks' exceptions, not part of any document",
     ("Waiver", "reason"): "waivers are the checks' exceptions, not part of any document",
