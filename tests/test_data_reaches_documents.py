@@ -54,9 +54,7 @@ def test_a_value_no_document_shows_is_reported(built: Path, tmp_path: Path) -> N
 
 
 def test_metadata_only_fields_are_real_fields_with_reasons() -> None:
-    classes = {
-        c.__name__: c for c in (Organisation, Evidence, Waiver, Document, Partnership)
-    }
+    classes = {c.__name__: c for c in (Organisation, Evidence, Waiver, Document, Partnership)}
     for (owner, field), reason in METADATA_ONLY.items():
         assert field in classes[owner].model_fields, (owner, field)
         assert len(reason) > 20, (owner, field)
