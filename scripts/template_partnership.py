@@ -203,6 +203,7 @@ def governance(b: Builder, heading: str) -> None:
     b.p("{{ board.reports_to }}", label="Reports to:")
     b.tag("{%p endif %}")
     b.tag("{%p if board.members %}")
+    b.p("{{ board.name }} membership:")
     b.table(
         "Group membership",
         ["Role", "Organisation"],
