@@ -61,7 +61,7 @@ def test_every_seed_section_is_regenerated(built: Path, name: str) -> None:
     spec = SPEC[name]
     documents = [built / str(spec["partnership"]) / f"{d}.docx" for d in spec["documents"]]  # type: ignore[attr-defined]
     headings = list(spec["headings"])  # type: ignore[call-overload]
-    found, missing = sections_found(headings, documents)
+    _found, missing = sections_found(headings, documents)
     assert missing == []
     empty = [h for h in headings if headed_without_text(h, documents)]
     assert empty == []

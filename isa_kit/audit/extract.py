@@ -16,9 +16,9 @@ module is the public entry point: import the names below from here.
 
 from __future__ import annotations
 
-from .dates import DATE, parse_date
 import re
 
+from .dates import DATE, parse_date
 from .facts import (
     Email,
     Facts,

@@ -225,11 +225,8 @@ def build_context(
 
 def in_team(orgs: Sequence[Organisation]) -> list[Organisation]:
     """The partners that work in or with the hub, or whose duties in it the data records."""
-    return [
-        o
-        for o in orgs
-        if o.presence != HubPresence.NONE or o.staffing or o.systems or o.responsibilities
-    ]
+    none = HubPresence.NONE
+    return [o for o in orgs if o.presence != none or o.staffing or o.systems or o.responsibilities]
 
 
 def party_contacts(parties: Sequence[Organisation]) -> list[PartyContact]:

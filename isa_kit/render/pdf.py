@@ -135,11 +135,11 @@ def settle(data: bytes, as_of: dt.date) -> bytes:
         return (digest * (len(hex_text) // len(digest) + 1))[: len(hex_text)]
 
     out = _PDF_ID.sub(
-        lambda m: m.group(0)
-        .replace(m.group(1), same_length(m.group(1)), 1)
-        .replace(m.group(2), same_length(m.group(2))),
+        lambda m: (
+            m.group(0)
+            .replace(m.group(1), same_length(m.group(1)), 1)
+            .replace(m.group(2), same_length(m.group(2)))
+        ),
         out,
     )
-    return _DOC_CHECKSUM.sub(
-        lambda m: m.group(0).replace(m.group(1), same_length(m.group(1))), out
-    )
+    return _DOC_CHECKSUM.sub(lambda m: m.group(0).replace(m.group(1), same_length(m.group(1))), out)
