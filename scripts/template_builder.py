@@ -126,14 +126,10 @@ class Builder:
         self.doc.add_paragraph(text, style="List Bullet")
 
     def toc(self) -> None:
-        """A table of contents field (headings 1 to 2), refreshed when the document opens."""
+        """Where the contents go: a TOC field that ``isa-kit build`` replaces with the rendered
+        document's headings (isa_kit/render/contents.py), so the PDF shows them too."""
         para = self.doc.add_paragraph()
-        _field(para, 'TOC \\o "1-2" \\h \\z \\u', "Right-click to update the contents.")
-        settings = self.doc.settings.element
-        if settings.find(qn("w:updateFields")) is None:
-            update = OxmlElement("w:updateFields")
-            update.set(qn("w:val"), "true")
-            settings.append(update)
+        _field(para, 'TOC \\o "1-2" \\h \\z \\u', "Contents")
 
     def tag(self, tag: str) -> None:
         """A paragraph holding only a docxtpl paragraph tag, e.g. ``{%p for x in y %}``."""

@@ -255,3 +255,16 @@ def test_protocol_tables_read_back(mini_out: Path) -> None:
     assert "2 | مدير الخدمة (Head of Service) | " in table_rows
     aims = [t for s, t in blocks(mini_out / "mini-protocol.docx") if "Nod cyntaf" in t]
     assert aims == ["Nod cyntaf: diogelu plant & oedolion"]
+
+
+def test_contents_list_the_headings_and_rows_never_split(mini_out: Path) -> None:
+    d = docx.Document(str(mini_out / "mini-isa.docx"))
+    paragraphs = [(p.style.name, p.text) for p in d.paragraphs if p.text.strip()]
+    start = paragraphs.index(("Heading 1", "Contents"))
+    headings = [t for s, t in paragraphs[start + 1 :] if s in ("Heading 1", "Heading 2")]
+    listed = [t for _, t in paragraphs[start + 1 : start + 1 + len(headings)]]
+    assert headings and listed == headings  # the contents are the document's own headings
+    assert "Right-click" not in " ".join(t for _, t in paragraphs)
+    for table in d.tables:
+        for row in table._tbl.tr_lst:
+            assert row.find(f"{W}trPr/{W}cantSplit") is not None

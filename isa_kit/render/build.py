@@ -22,11 +22,13 @@ from isa_kit.core.resources import resource_dir
 from isa_kit.data.loader import find_partnership_folders, load_partnership
 from isa_kit.data.model import Document, DocumentKind, Node, Partnership
 from isa_kit.render.clauses import CLAUSES_FILE, load_library, select
+from isa_kit.render.contents import fill_contents
 from isa_kit.render.context import KIND_NAMES, build_context
 from isa_kit.render.environment import CompiledTemplate, load_template, render_parts
 from isa_kit.render.package import CORE_PART, CoreProperties, build_package
 
 SIGNATURE_PACK = "signature-pack"
+DOCUMENT_PART = "word/document.xml"
 LANGUAGE = "en-GB"
 
 
@@ -105,6 +107,8 @@ def render_job(
         partnership, doc, select(library, partnership, doc), as_of, template.section_slots
     )
     parts = render_parts(template, context)
+    if DOCUMENT_PART in parts:
+        parts[DOCUMENT_PART] = fill_contents(parts[DOCUMENT_PART])
     parts[CORE_PART] = core_properties(partnership, doc, as_of, pack=job.pack).to_xml()
     return package(template, parts)
 
