@@ -129,9 +129,7 @@ def core_properties(
         title=f"Signature pack: {doc.title}" if pack else doc.title,
         subject=f"{kind}, {partnership.name}",
         creator=doc.author or doc.owner or partnership.name,
-        keywords=doc.classification
-        or (doc.security.classification if doc.security else None)
-        or "",
+        keywords=doc.classification or "",
         description=doc.description or "",
         identifier=f"{doc.id} version {doc.version}",
         language=LANGUAGE,

@@ -149,9 +149,9 @@ def build_context(
     clause_ids = {c.id for c in clauses}  # placed after the clause by ``section(clause.id)``
     by_id = {s.id: s for s in document.sections}
     security = document.security
-    # The marking the data records, or none: a marking the data does not state is not guessed.
-    classification = document.classification or (security.classification if security else "")
-    classification = classification or ""
+    # The document's own marking, or none: never guessed, and never the marking scheme the
+    # shared information is handled under (security.classification, shown in its own block).
+    classification = document.classification or ""
 
     def section(section_id: str) -> Section:
         return by_id.get(section_id) or _empty_section(section_id)
