@@ -88,6 +88,7 @@ class Builder:
         foot = section.footer.paragraphs[0]
         foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
         foot.add_run("{{ classification }}").bold = True
+        # A marking the data does not record is left blank rather than guessed.
         line = section.footer.add_paragraph()
         line.alignment = WD_ALIGN_PARAGRAPH.CENTER
         line.add_run("{{ document.title }}, version {{ document.version }}. Page ")
@@ -124,6 +125,12 @@ class Builder:
     def bullet(self, text: str) -> None:
         self.doc.add_paragraph(text, style="List Bullet")
 
+    def toc(self) -> None:
+        """Where the contents go: a TOC field that ``isa-kit build`` replaces with the rendered
+        document's headings (isa_kit/render/contents.py), so the PDF shows them too."""
+        para = self.doc.add_paragraph()
+        _field(para, 'TOC \\o "1-2" \\h \\z \\u', "Contents")
+
     def tag(self, tag: str) -> None:
         """A paragraph holding only a docxtpl paragraph tag, e.g. ``{%p for x in y %}``."""
         self.doc.add_paragraph(tag)
@@ -134,10 +141,14 @@ class Builder:
         self.doc.add_paragraph(text, style=style)
         self.tag("{%p endfor %}")
 
-    def slot(self, section_id: str) -> None:
-        """Where a partnership's own text for section ``section_id`` goes (documents' ``sections``)."""
+    def slot(self, section_id: str, level: str = "h2") -> None:
+        """Where a partnership's own section ``section_id`` goes (documents' ``sections``): its
+        title as a heading, then its paragraphs and items; nothing when the data has none."""
+        self.tag(f'{{%p if has_section("{section_id}") %}}')
+        getattr(self, level)(f'{{{{ section("{section_id}").title }}}}')
         self.each("para", f'section("{section_id}").paragraphs', "{{ para }}", style="Normal")
         self.each("item", f'section("{section_id}").items', "{{ item }}")
+        self.tag("{%p endif %}")
 
     def table(
         self,
@@ -173,6 +184,7 @@ class Builder:
                 self._tag_row(table, "{%tr endif %}")
         if widths:
             _set_widths(table, widths)
+        _keep_rows_whole(table)
         self.doc.add_paragraph()
 
     def rows_table(
@@ -191,6 +203,7 @@ class Builder:
                 run = cell.paragraphs[0].add_run(text)
                 run.bold = i == 0
         _set_widths(table, widths)
+        _keep_rows_whole(table)
         self.doc.add_paragraph()
 
     def _tag_row(self, table: object, tag: str) -> None:
@@ -234,6 +247,13 @@ def _caption(table: object, caption: str) -> None:
         el = OxmlElement(tag)
         el.set(qn("w:val"), value)
         tbl_pr.append(el)
+
+
+def _keep_rows_whole(table: object) -> None:
+    """No row breaks across a page: a signature block or a party's row stays together."""
+    for row in table.rows:  # type: ignore[attr-defined]
+        tr_pr = row._tr.get_or_add_trPr()
+        tr_pr.insert(0, OxmlElement("w:cantSplit"))
 
 
 def _repeat_header(row: object) -> None:

@@ -1,8 +1,9 @@
 """Shared building blocks for the default Word templates (see make_templates.py).
 
-The cover, document control, standard clauses, references, signatures, review, escalation
-and retention sections that more than one document kind uses, and the small Jinja snippets
-(``NR``, ``PARTIES_CELL``) they share.
+The rule every block follows (issue 13): a generated document states only what its data
+states. A block whose data is absent is left out, or says "Not recorded" where a reader
+needs to see the gap; no block supplies a sentence in the partnership's voice of its own.
+Standard text comes only from the clause library, and only where the data selects it.
 """
 
 from __future__ import annotations
@@ -19,44 +20,78 @@ def cover(b: Builder) -> None:
     b.title("{{ document.title }}")
     b.p("{{ partnership.name }}")
     b.p("{{ kind_name }}, version {{ document.version }} ({{ document.status | words }})")
+    b.tag("{%p if classification %}")
     b.p("{{ classification }}", label="Security classification:")
+    b.tag("{%p endif %}")
+    b.tag("{%p if document.description %}")
+    b.p("{{ document.description }}")
+    b.tag("{%p endif %}")
 
 
-def document_control(b: Builder) -> None:
-    b.h1("Document control")
+def document_control(b: Builder, heading: str = "Document control") -> None:
+    b.h1(heading)
     b.rows_table(
         "Document control",
         ["Item", "Detail"],
         [
             ["Title", "{{ document.title }}"],
             ["Partnership", "{{ partnership.name }}"],
+            ["Area", "{{ partnership.area }}"],
             ["Version", "{{ document.version }}"],
             ["Status", "{{ document.status | words | sentence }}"],
             ["Owner", f"{{{{ document.owner | {NR} }}}}"],
             ["Author", f"{{{{ document.author | {NR} }}}}"],
-            ["Security classification", "{{ classification }}"],
+            ["Description", f"{{{{ document.description | {NR} }}}}"],
+            ["Security classification", '{{ classification or "Not recorded" }}'],
             ["Date created", f"{{{{ document.created | date | {NR} }}}}"],
             ["Date issued", f"{{{{ document.issued | date | {NR} }}}}"],
             ["Last reviewed", f"{{{{ review.last_reviewed | date | {NR} }}}}"],
             ["Next review due", f"{{{{ review.next_review | date | {NR} }}}}"],
+            [
+                "Review period",
+                '{% if review.period_months %}{{ review.period_months | plural("month") }}'
+                "{% else %}Not recorded{% endif %}",
+            ],
             ["Reviewed by", f"{{{{ review.reviewer | {NR} }}}}"],
-            ["Supersedes", '{{ document.supersedes | default("Not applicable") }}'],
+            ["Supersedes", f"{{{{ document.supersedes | {NR} }}}}"],
         ],
         [5.0, 11.6],
     )
+    b.tag("{%p if document.control %}")
+    b.table(
+        "Further document-control entries",
+        ["Item", "Detail"],
+        ["{{ entry.label }}", "{{ entry.value }}"],
+        loop="entry in document.control",
+        widths=[5.0, 11.6],
+    )
+    b.tag("{%p endif %}")
+    b.tag("{%p if document.signed_copy %}")
+    b.p("{{ document.signed_copy.file }}", label="Signed copy:")
+    b.tag("{%p endif %}")
     b.h2("Version history")
     b.table(
         "Version history",
-        ["Version", "Date", "Author", "Description of change"],
+        ["Version", "Date", "Author", "Description of change", "Reason for change"],
         [
             "{{ entry.version }}",
             '{{ entry.date | date | default("") }}',
             '{{ entry.author | default("") }}',
-            '{{ entry.description | default(entry.reason) | default("") }}',
+            '{{ entry.description | default("") }}',
+            '{{ entry.reason | default("") }}',
         ],
         loop="entry in document.history",
         empty="No versions recorded",
-        widths=[2.2, 3.2, 4.0, 7.2],
+        widths=[2.0, 2.8, 3.4, 4.6, 3.8],
+    )
+    b.h2("Consultation log")
+    b.table(
+        "Consultation log",
+        ["Date sent for consultation", "Consultees"],
+        ['{{ c.date | date | default("") }}', "{{ c.consultees | join_and }}"],
+        loop="c in document.consultation_log",
+        empty="No consultation recorded",
+        widths=[5.0, 11.6],
     )
     b.h2("Approval log")
     b.table(
@@ -74,6 +109,28 @@ def document_control(b: Builder) -> None:
     )
 
 
+def contents(b: Builder) -> None:
+    """A table of contents (a Word field, filled in when the document is opened or printed)."""
+    b.h1("Contents")
+    b.toc()
+
+
+def purpose_and_scope(b: Builder, heading: str) -> None:
+    b.tag("{%p if document.purpose or document.scope or data_shared.purposes %}")
+    b.h1(heading)
+    b.tag("{%p if document.purpose %}")
+    b.p("{{ document.purpose }}")
+    b.tag("{%p endif %}")
+    b.tag("{%p if document.scope %}")
+    b.p("{{ document.scope }}")
+    b.tag("{%p endif %}")
+    b.tag("{%p if data_shared.purposes %}")
+    b.p("Purposes of the sharing:")
+    b.each("purpose", "data_shared.purposes", "{{ purpose }}")
+    b.tag("{%p endif %}")
+    b.tag("{%p endif %}")
+
+
 def clause_blocks(b: Builder, level: str = "h2") -> None:
     b.tag("{%p for clause in clauses %}")
     getattr(b, level)("{{ clause.title }}")
@@ -86,11 +143,22 @@ def clause_blocks(b: Builder, level: str = "h2") -> None:
     b.tag("{%p endfor %}")
 
 
-def extra_sections(b: Builder, heading: str) -> None:
-    b.tag("{%p if extra_sections %}")
+def standard_clauses(b: Builder, heading: str) -> None:
+    b.tag("{%p if clauses %}")
     b.h1(heading)
+    clause_blocks(b)
+    b.tag("{%p endif %}")
+
+
+def extra_sections(b: Builder, heading: str | None = None) -> None:
+    """The document's own sections that the template does not place elsewhere, in data order.
+
+    With no ``heading`` each is a top-level section of its own (the seed's structure)."""
+    b.tag("{%p if extra_sections %}")
+    if heading:
+        b.h1(heading)
     b.tag("{%p for s in extra_sections %}")
-    b.h2("{{ s.title }}")
+    (b.h2 if heading else b.h1)("{{ s.title }}")
     b.each("para", "s.paragraphs", "{{ para }}", style="Normal")
     b.each("item", "s.items", "{{ item }}")
     b.tag("{%p endfor %}")
@@ -116,7 +184,7 @@ def signature_table(b: Builder) -> None:
         ["Organisation", "Role", "Name", "Signature", "Date"],
         [
             "{{ s.organisation.name }}",
-            '{{ s.role | default("Authorised signatory") }}',
+            '{{ s.role | default("") }}',
             '{{ s.name | default("") }}',
             # A regenerated copy of a signed agreement says so, rather than showing a blank
             # that reads as "never signed"; unsigned rows stay blank for the pen.
@@ -129,24 +197,9 @@ def signature_table(b: Builder) -> None:
     )
 
 
-def review_paragraph(b: Builder, what: str) -> None:
-    b.p(
-        f"This {what} is reviewed "
-        '{% if review.period_months %}every {{ review.period_months | plural("month") }}'
-        "{% else %}regularly{% endif %}{% if review.reviewer %} by {{ review.reviewer }}{% endif %}"
-        ", and sooner if the law, the partners or the purposes of the sharing change."
-        "{% if review.next_review %} The next review is due by {{ review.next_review | date }}."
-        "{% endif %}"
-    )
-
-
 def escalation(b: Builder) -> None:
+    """The escalation ladder as the data records it (nothing when it records none)."""
     b.tag("{%p if partnership.escalation %}")
-    b.p(
-        "Where partners disagree, for example about whether information is relevant or "
-        "whether it may be used, and the staff and managers involved cannot resolve it, the "
-        "disagreement is escalated in this order:"
-    )
     b.table(
         "Escalation levels",
         ["Level", "Role", "What happens"],
@@ -154,22 +207,13 @@ def escalation(b: Builder) -> None:
         loop="lvl in partnership.escalation.levels",
         widths=[1.6, 6.0, 9.0],
     )
-    b.tag("{%p if partnership.escalation.time_limit %}")
     b.p(
-        "Each level responds {{ partnership.escalation.time_limit | duration }} of the "
-        "disagreement reaching it."
+        '{{ partnership.escalation.time_limit | duration | sentence | default("Not recorded") }}',
+        label="Time limit at each level:",
     )
-    b.tag("{%p endif %}")
     b.p(
-        "{% if partnership.escalation.final_decision %}{{ partnership.escalation.final_decision }}"
-        "{% else %}If agreement still cannot be reached, the decision lies with the controller of "
-        "the information. The decision and the reasons for it are recorded.{% endif %}"
-    )
-    b.tag("{%p else %}")
-    b.p(
-        "Disagreements are resolved first between the practitioners and managers involved, "
-        "then between the partners' senior managers. If agreement cannot be reached, the "
-        "decision lies with the controller of the information, and it is recorded with its reasons."
+        '{{ partnership.escalation.final_decision | default("Not recorded") }}',
+        label="Final decision:",
     )
     b.tag("{%p endif %}")
 

@@ -17,8 +17,8 @@ def signature_pack() -> Builder:
     b.p(
         "This pack has one page for each party. A senior officer authorised to sign for the "
         "organisation fills in only the signature and the date (and their name if it is not "
-        "printed), and returns the page to "
-        "{{ document.owner | default(lead.name) }}."
+        "printed){% if document.owner %}, and returns the page to {{ document.owner }}"
+        "{% endif %}."
     )
     b.tag("{%p for s in signatories %}")
     b.h1("{{ s.organisation.name }}", page_break=True)
@@ -33,7 +33,7 @@ def signature_pack() -> Builder:
         [
             ["Organisation", "{{ s.organisation.name }}"],
             ["ICO registration number", '{{ ico(s.organisation) | default("Not recorded") }}'],
-            ["Role", '{{ s.role | default("Authorised signatory") }}'],
+            ["Role", '{{ s.role | default("") }}'],
             ["Name", '{{ s.name | default("") }}'],
             ["Signature", ""],
             ["Date", '{{ s.date_signed | date | default("") }}'],

@@ -92,24 +92,17 @@ def test_signature_pack_has_one_page_per_party_prefilled(mini_out: Path) -> None
 
 def test_isa_follows_the_ico_code_order(mini_out: Path) -> None:
     h1 = [t for s, t in headings(mini_out / "mini-isa.docx") if s == "Heading 1"]
-    order = [
-        "Purpose",
-        "parties",
-        "Joint controllers",
-        "information shared",
-        "Lawful basis",
-        "Special category",
-        "rights",
-        "Information governance",
+    # Only the sections the mini agreement's data records, in ICO Data Sharing Code order.
+    assert h1 == [
+        "Document control",
+        "Contents",
+        "Purpose and scope",
+        "The parties",
+        "Legal basis for sharing",
+        "Termination of agreement",
         "Signatures",
+        "Trefniadau lleol <extra>",  # the agreement's own section, under its own title
     ]
-    positions = [next(i for i, h in enumerate(h1) if key in h) for key in order]
-    assert positions == sorted(positions)
-    h2 = [t for s, t in headings(mini_out / "mini-isa.docx") if s == "Heading 2"]
-    for key in ("Subject access", "Freedom of information", "Complaints", "Security"):
-        assert any(key in h for h in h2), key
-    for key in ("Retention and disposal", "Personal data breaches", "Review", "Termination"):
-        assert key in h2
 
 
 def test_accessibility_structure(mini_out: Path) -> None:
@@ -124,9 +117,11 @@ def test_accessibility_structure(mini_out: Path) -> None:
             assert table._tbl.tblPr.find(f"{W}tblCaption") is not None
         langs = {el.get(f"{W}val") for el in d.styles.element.iter(f"{W}lang")}
         assert langs == {"en-GB"}
-        header = " ".join(p.text for p in d.sections[0].header.paragraphs)
-        footer = " ".join(p.text for p in d.sections[0].footer.paragraphs)
-        assert "OFFICIAL" in header and "OFFICIAL" in footer
+        header = " ".join(p.text for p in d.sections[0].header.paragraphs).strip()
+        footer = d.sections[0].footer.paragraphs[0].text.strip()
+        # The marking the data records, and none where it records none (never a guess).
+        marking = "OFFICIAL" if path.stem.startswith("mini-isa") else ""
+        assert header == marking and footer == marking, path.name
 
 
 def test_same_data_and_date_give_identical_bytes(tmp_path: Path) -> None:
@@ -147,10 +142,13 @@ def test_missing_value_names_template_placeholder_and_data_path(tmp_path: Path) 
     folder = copy_fixture(tmp_path)
     isa = folder / "documents" / "isa.yaml"
     isa.write_text(isa.read_text().replace("purpose: ", "description: "))
+    # The default templates show an absent value as absent; an edited template that places
+    # a value unguarded is told where the value is missing.
+    _own_template(folder, "{{ document.purpose }}")
     with pytest.raises(TemplateError) as err:
         build(folder, tmp_path / "out", as_of=AS_OF)
     message = str(err.value)
-    assert "templates/isa.docx: {{ document.purpose }}: no value at" in message
+    assert "own.docx: {{ document.purpose }}: no value at" in message
     assert "documents/isa.yaml:1:1 purpose" in message
     assert not (tmp_path / "out").exists()  # nothing is written unless everything renders
 
@@ -250,10 +248,23 @@ def test_template_context_is_documented() -> None:
 def test_protocol_tables_read_back(mini_out: Path) -> None:
     table_rows = rows(mini_out / "mini-protocol.docx")
     assert any(
-        r.startswith("RED | 1 | Within 2 hours | Perygl <uniongyrchol> & difrifol")
+        r.startswith("RED | Red | 1 | Within 2 hours | Perygl <uniongyrchol> & difrifol")
         for r in table_rows
     )
     assert any("3 x Gweithiwr Cymdeithasol" in r and "System <A> & B" in r for r in table_rows)
     assert "2 | مدير الخدمة (Head of Service) | " in table_rows
     aims = [t for s, t in blocks(mini_out / "mini-protocol.docx") if "Nod cyntaf" in t]
     assert aims == ["Nod cyntaf: diogelu plant & oedolion"]
+
+
+def test_contents_list_the_headings_and_rows_never_split(mini_out: Path) -> None:
+    d = docx.Document(str(mini_out / "mini-isa.docx"))
+    paragraphs = [(p.style.name, p.text) for p in d.paragraphs if p.text.strip()]
+    start = paragraphs.index(("Heading 1", "Contents"))
+    headings = [t for s, t in paragraphs[start + 1 :] if s in ("Heading 1", "Heading 2")]
+    listed = [t for _, t in paragraphs[start + 1 : start + 1 + len(headings)]]
+    assert headings and listed == headings  # the contents are the document's own headings
+    assert "Right-click" not in " ".join(t for _, t in paragraphs)
+    for table in d.tables:
+        for row in table._tbl.tr_lst:
+            assert row.find(f"{W}trPr/{W}cantSplit") is not None

@@ -17,20 +17,97 @@ from isa_kit.reference.policy import load_policy
 AS_OF = dt.date(2026, 11, 21)
 
 
-def build(folder: str, out: Path) -> list[Path]:
+def build(folder: str, out: Path, *extra: str, packs: bool = False) -> list[Path]:
     from conftest import run_cli
 
-    result = run_cli("build", f"agreements/{folder}", "--out", str(out), "--as-of", "2026-11-21")
+    result = run_cli(
+        "build", f"agreements/{folder}", "--out", str(out), "--as-of", "2026-11-21", *extra
+    )
     assert result.returncode == 0, result.stderr
-    return sorted(p for p in out.glob("*.docx") if not p.stem.endswith("signature-pack"))
+    return sorted(
+        p
+        for p in out.iterdir()
+        if p.suffix in (".docx", ".pdf") and (packs or not p.stem.endswith("signature-pack"))
+    )
+
+
+def categories(folder: str, out: Path) -> tuple[set[str], set[str]]:
+    """(what check finds in a partnership's data, what audit finds in its built documents)."""
+    path = ROOT / "agreements" / folder
+    partnership = load_partnership(path)
+    checked = run_checks(
+        [partnership], AS_OF, policies={partnership.folder or "": load_policy(path)}
+    )
+    audited = audit_paths(build(folder, out, packs=True), AS_OF)
+    assert not audited.could_not_read
+    return (
+        {f.category.value for f in checked.report.findings},
+        {f.category.value for f in audited.report.findings},
+    )
 
 
 def test_documents_built_from_the_complete_demo_audit_clean(tmp_path: Path) -> None:
-    documents = build("demo", tmp_path)
-    assert len(documents) == 4
+    documents = build("demo", tmp_path, packs=True)
+    assert len(documents) == 8  # four documents and their four signature packs
     result = audit_paths(documents, AS_OF)
     assert not result.could_not_read
     assert [(f.file, f.code, f.message) for f in result.report.findings] == []
+
+
+def test_demo_pdfs_audit_clean_and_are_byte_identical(tmp_path: Path) -> None:
+    from conftest import require
+
+    from isa_kit.render.pdf import find_soffice
+
+    require(find_soffice() is not None, "LibreOffice (soffice) is not installed")
+    first = [p for p in build("demo", tmp_path / "a", "--pdf", packs=True) if p.suffix == ".pdf"]
+    again = [p for p in build("demo", tmp_path / "b", "--pdf", packs=True) if p.suffix == ".pdf"]
+    assert len(first) == 8
+    # The same data and --as-of give the same bytes: no conversion time, no random id.
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in again]
+    assert b"/CreationDate(D:20261121000000" in first[0].read_bytes()
+    result = audit_paths(first, AS_OF)
+    assert not result.could_not_read
+    assert [(f.file, f.code, f.message) for f in result.report.findings] == []
+
+
+def test_check_and_audit_agree_on_the_demo(tmp_path: Path) -> None:
+    assert categories("demo", tmp_path) == (set(), set())
+
+
+#: What check finds in Barnet's data that audit cannot find in a document, and why.
+BARNET_CHECK_ONLY = {
+    # audit has no rule that reads a lawful-basis or security table (the tables show the gap
+    # as "Not recorded"): these are judged from data only
+    "missing-lawful-basis",
+    "missing-special-category-condition",
+    "missing-law-enforcement-basis",
+    "missing-security-control",
+    # check judges contacts against the agreement's own secure-domain policy, which audit
+    # does not read from the document (the secure-email model is being reworked: issue 14)
+    "insecure-email-domain",
+}
+#: What audit finds in Barnet's documents that check does not find in its data: nothing.
+BARNET_AUDIT_ONLY: set[str] = set()
+
+
+def test_check_and_audit_agree_by_category_on_barnet(tmp_path: Path) -> None:
+    checked, audited = categories("barnet", tmp_path)
+    assert checked - audited == BARNET_CHECK_ONLY
+    assert audited - checked == BARNET_AUDIT_ONLY
+    assert len(checked & audited) >= 10
+
+
+def test_a_signature_pack_is_a_form_awaiting_signature(tmp_path: Path) -> None:
+    # Barnet's agreement is unsigned: the agreement shows the blanks; its pack is the form
+    # for the signatures, not an unsigned agreement, and has no review date of its own.
+    documents = build("barnet", tmp_path, packs=True)
+    pack = next(p for p in documents if p.stem.endswith("signature-pack"))
+    isa = next(p for p in documents if p.stem == pack.stem.removesuffix("-signature-pack"))
+    on_pack = {f.category.value for f in audit_paths([pack], AS_OF).report.findings}
+    on_isa = {f.category.value for f in audit_paths([isa], AS_OF).report.findings}
+    assert "missing-signatory" in on_isa and "missing-signatory" not in on_pack
+    assert "missing-review-date" not in on_pack
 
 
 def test_barnet_built_documents_show_the_gaps_check_finds_in_the_data(tmp_path: Path) -> None:
@@ -43,7 +120,9 @@ def test_barnet_built_documents_show_the_gaps_check_finds_in_the_data(tmp_path: 
 
     audited = audit_paths(build("barnet", tmp_path), AS_OF)  # the ISA and the protocol
     audit_categories = {f.category.value for f in audited.report.findings}
-    blank_ico = [f for f in audited.report.findings if f.code == "AUD030"]
+    blank_ico = [
+        f for f in audited.report.findings if f.code == "AUD030" and "isa" in Path(f.file).stem
+    ]
     # The data leaves 19 parties without a number; the four council departments are covered
     # by the council's registration, so the document's table shows 15 blanks, as the seed did.
     assert len(blank_ico) == 15

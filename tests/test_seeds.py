@@ -355,6 +355,7 @@ def test_staffordshire_mou_sections_and_escalation() -> None:
         "security",
         "data-retention",
         "compliance",
+        "document-purpose",  # the seed's opening "Document Purpose" list, in its own words
     ]
     assert p.hub.address == "Lindum House, Stone"
     assert p.escalation is not None

@@ -16,6 +16,8 @@ module is the public entry point: import the names below from here.
 
 from __future__ import annotations
 
+import re
+
 from .dates import DATE, parse_date
 from .facts import (
     Email,
@@ -38,7 +40,11 @@ from .parties import (
     same_organisation,
 )
 from .reviews import find_review_columns, find_review_dates, find_review_periods
-from .text import DocumentText
+from .text import Block, DocumentText
+
+#: A signature pack opens with its title: "Signature pack: <the document's title>".
+#: (A PDF page's text starts with its running header, so the title may follow a marking.)
+_SIGNATURE_FORM = re.compile(r"(?:^|\s)signature pack\s*[:\u2013\u2014-]", re.IGNORECASE)
 
 __all__ = [
     "DATE",
@@ -73,4 +79,15 @@ def extract(doc: DocumentText) -> Facts:
     find_scope_parties(text_blocks, facts)
     find_says_signed(text_blocks, facts)
     find_emails(text_blocks, facts)
+    facts.signature_form = find_signature_form(text_blocks)
     return facts
+
+
+def find_signature_form(blocks: list[Block]) -> Located | None:
+    """The title line of a signature pack, if the document opens with one (a PDF's first
+    lines may be the running header, so the first few lines are looked at)."""
+    opening = [b for b in blocks if b.text.strip()][:4]
+    for block in opening:
+        if _SIGNATURE_FORM.search(block.text[:200]):
+            return Located(block.region, block.text.strip()[:120])
+    return None

@@ -79,6 +79,9 @@ class Facts:
     parties: list[Party] = field(default_factory=list)
     says_signed: Located | None = None
     emails: list[Email] = field(default_factory=list)
+    signature_form: Located | None = None
+    """Where the document names itself a signature pack: a form awaiting signature, which
+    carries no review date of its own and whose blank signature lines are the point of it."""
 
 
 def tables(blocks: list[Block]) -> list[list[Block]]:

@@ -107,8 +107,11 @@ def judge(doc: DocumentText, ctx: Context) -> list[Finding]:
             Located(f"page {doc.image_only_pages[0]}", ""),
             hint="Check those pages by eye, or obtain a copy with a text layer.",
         )
-    _reviews(facts, out)
-    _signatures(facts, doc, out)
+    if facts.signature_form is None:
+        # A signature pack is a form awaiting signature: blank lines and no review date of
+        # its own are what it should have. The agreement it belongs to is judged instead.
+        _reviews(facts, out)
+        _signatures(facts, doc, out)
     _ico(facts, out)
     _emails(facts, out)
     _currency(doc.blocks, out)

@@ -13,7 +13,8 @@ DESCRIPTION = """\
 Render every document of the partnership in PARTNERSHIP_DIR (its ISA, MOU, operational
 protocol and guidance) from the Word templates, and write one .docx per document plus a
 signature pack (one page per party) for each agreement that is signed, into DIR
-(default: build/<partnership folder>/).
+(default: build/<partnership folder>/). Given a folder of partnership folders (such as
+agreements/), build every partnership in it, each into its own sub-folder of DIR.
 
 Rendering is strict: a placeholder with no value stops the build, naming the template, the
 placeholder and the YAML line to fill in; nothing is written unless every document renders.

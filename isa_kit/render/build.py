@@ -17,16 +17,18 @@ from pathlib import Path
 
 from isa_kit.core.atomic import write_bytes_atomic
 from isa_kit.core.errors import OutputError, TemplateError, UserError
-from isa_kit.core.paths import display_path
+from isa_kit.core.paths import PARTNERSHIP_FILE, display_path
 from isa_kit.core.resources import resource_dir
-from isa_kit.data.loader import load_partnership
+from isa_kit.data.loader import find_partnership_folders, load_partnership
 from isa_kit.data.model import Document, DocumentKind, Node, Partnership
 from isa_kit.render.clauses import CLAUSES_FILE, load_library, select
+from isa_kit.render.contents import fill_contents
 from isa_kit.render.context import KIND_NAMES, build_context
 from isa_kit.render.environment import CompiledTemplate, load_template, render_parts
 from isa_kit.render.package import CORE_PART, CoreProperties, build_package
 
 SIGNATURE_PACK = "signature-pack"
+DOCUMENT_PART = "word/document.xml"
 LANGUAGE = "en-GB"
 
 
@@ -105,6 +107,8 @@ def render_job(
         partnership, doc, select(library, partnership, doc), as_of, template.section_slots
     )
     parts = render_parts(template, context)
+    if DOCUMENT_PART in parts:
+        parts[DOCUMENT_PART] = fill_contents(parts[DOCUMENT_PART])
     parts[CORE_PART] = core_properties(partnership, doc, as_of, pack=job.pack).to_xml()
     return package(template, parts)
 
@@ -125,9 +129,7 @@ def core_properties(
         title=f"Signature pack: {doc.title}" if pack else doc.title,
         subject=f"{kind}, {partnership.name}",
         creator=doc.author or doc.owner or partnership.name,
-        keywords=doc.classification
-        or (doc.security.classification if doc.security else None)
-        or "OFFICIAL",
+        keywords=doc.classification or "",
         description=doc.description or "",
         identifier=f"{doc.id} version {doc.version}",
         language=LANGUAGE,
@@ -174,28 +176,41 @@ def build(
     progress: Callable[[int, int], None] | None = None,
 ) -> BuildResult:
     """Build one partnership folder's documents as of ``as_of`` (the date in their properties;
-    the caller chooses it, so the same data and date give the same bytes). Raises a
-    :class:`UserError` subclass on any problem. ``progress(done, total)`` is told after each
-    document is rendered (and, with ``pdf``, after each PDF is checked and written)."""
+    the caller chooses it, so the same data and date give the same bytes), or, given a folder
+    of partnership folders (``agreements/``), every partnership in it, each into its own
+    sub-folder of ``out``. Nothing is written unless every document of every partnership
+    renders. Raises a :class:`UserError` subclass on any problem. ``progress(done, total)`` is
+    told after each document is rendered (and, with ``pdf``, after each PDF is checked and
+    written)."""
     from isa_kit.render import pdf as _pdf
 
-    partnership = load_partnership(folder)
-    out = out if out is not None else default_out(folder)
-    jobs = plan(partnership, folder, only)
-    total = len(jobs) * (2 if pdf else 1)
+    if (folder / PARTNERSHIP_FILE).is_file():
+        plans = [(folder, out if out is not None else default_out(folder))]
+    else:
+        if only is not None:
+            raise UserError(f"--only {only}: give one partnership folder, not a folder of them")
+        plans = [
+            (f, (out / f.resolve().name) if out is not None else default_out(f))
+            for f in find_partnership_folders([folder])
+        ]
+    loaded = [(load_partnership(each), each, each_out) for each, each_out in plans]
+    planned = [(p, each_out, plan(p, each, only)) for p, each, each_out in loaded]
+    total = sum(len(jobs) for _, _, jobs in planned) * (2 if pdf else 1)
     tell = progress or (lambda done, total: None)
-    rendered = []
     tell(0, total)
-    for job in jobs:
-        rendered.append((job, render_job(job, partnership, as_of)))
-        tell(len(rendered), total)
-    targets = [out / job.output for job in jobs]
+    rendered: list[tuple[Path, bytes]] = []
+    protected: dict[str, Node] = {}
+    for partnership, each_out, jobs in planned:
+        for job in jobs:
+            rendered.append((each_out / job.output, render_job(job, partnership, as_of)))
+            tell(len(rendered), total)
+        protected.update(protected_hashes(partnership))
+    targets = [target for target, _ in rendered]
     pdf_targets = [t.with_suffix(".pdf") for t in targets] if pdf else []
-    protected = protected_hashes(partnership)
     refuse_signed([*targets, *pdf_targets], protected)
-    result = BuildResult(out)
+    result = BuildResult(plans[0][1] if len(plans) == 1 else (out or Path("build")))
     soffice = _pdf.find_soffice() if pdf else None
-    for (_job, data), target in zip(rendered, targets, strict=True):
+    for target, data in rendered:
         write_bytes_atomic(target, data)
         result.docx.append(target)
     if not pdf:
@@ -209,7 +224,7 @@ def build(
         for src, target in zip(made, pdf_targets, strict=True):
             if not _pdf.is_tagged(src):
                 raise OutputError(f"{display_path(target)}: LibreOffice wrote an untagged PDF")
-            write_bytes_atomic(target, src.read_bytes())
+            write_bytes_atomic(target, _pdf.settle(src.read_bytes(), as_of))
             result.pdf.append(target)
-            tell(len(jobs) + len(result.pdf), total)
+            tell(len(rendered) + len(result.pdf), total)
     return result

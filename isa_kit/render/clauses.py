@@ -20,7 +20,8 @@ from isa_kit.data.values import ApproxDate
 
 CLAUSES_FILE = "clauses.yaml"
 
-#: What each kind of document includes when neither the document nor the partnership selects.
+#: A suggested selection per kind of document (docs and tests; the build adds no clause the
+#: data does not select).
 DEFAULT_SELECTION: dict[DocumentKind, tuple[str, ...]] = {
     DocumentKind.ISA: ("confidentiality", "caldicott-principles", "records-of-decisions"),
     DocumentKind.MOU: ("confidentiality", "golden-rules"),
@@ -92,7 +93,9 @@ def select(library: ClauseLibrary, partnership: Partnership, document: Document)
     elif partnership.clauses:
         owner, ids = partnership, list(partnership.clauses)
     else:
-        return [c for c in (library.get(i) for i in DEFAULT_SELECTION[document.kind]) if c]
+        # Standard text only where the data selects it: a clause the partnership never chose
+        # could contradict what its own document says (issue 13).
+        return []
     out: list[Clause] = []
     problems: list[Problem] = []
     known = ", ".join(c.id for c in library.clauses)

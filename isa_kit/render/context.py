@@ -17,10 +17,12 @@ from isa_kit.core.version import __version__
 from isa_kit.data.model import (
     Board,
     BreachProcedure,
+    Contact,
     ContactRoutes,
     DataShared,
     Document,
     DocumentKind,
+    DocumentStatus,
     HubPresence,
     LawfulBasis,
     Organisation,
@@ -75,6 +77,14 @@ class Signature:
     """The file recorded as evidence of the signature (e.g. a scanned signature page)."""
 
 
+@dataclass(frozen=True, slots=True)
+class PartyContact:
+    """One way to reach a role in a partner: its contacts and information governance leads."""
+
+    organisation: Organisation
+    contact: Contact
+
+
 #: The names every template may use, and their types (for ``isa-kit templates lint``).
 CONTEXT_TYPES: dict[str, Any] = {
     "partnership": Partnership,
@@ -99,6 +109,13 @@ CONTEXT_TYPES: dict[str, Any] = {
     "team": list[Organisation],
     "routes": ContactRoutes,
     "rag_levels": list[RagLevel],
+    "contacts": list[PartyContact],
+    "secure_domains": list[Organisation],
+    "hub_details": bool,
+    "needs_signatures": bool,
+    "hub_team": list[Organisation],
+    "hub_contacts": list[PartyContact],
+    "hub_secure_domains": list[Organisation],
 }
 
 #: Return types of the context's functions (for ``isa-kit templates lint``).
@@ -132,9 +149,9 @@ def build_context(
     clause_ids = {c.id for c in clauses}  # placed after the clause by ``section(clause.id)``
     by_id = {s.id: s for s in document.sections}
     security = document.security
-    classification = (
-        document.classification or (security.classification if security else None) or "OFFICIAL"
-    )
+    # The document's own marking, or none: never guessed, and never the marking scheme the
+    # shared information is handled under (security.classification, shown in its own block).
+    classification = document.classification or ""
 
     def section(section_id: str) -> Section:
         return by_id.get(section_id) or _empty_section(section_id)
@@ -179,9 +196,24 @@ def build_context(
         "part3_bases": [b for b in document.lawful_bases if b.part_3 is not None],
         "legal_authorities": legal_authorities(document),
         "boards": [b for b in (governance.steering_group, governance.strategic_board) if b],
-        "team": [o for o in parties if o.presence != HubPresence.NONE or o.staffing or o.systems],
+        "team": in_team(parties),
+        "hub_team": in_team(partnership.partners),
+        "hub_contacts": party_contacts(partnership.partners),
+        "hub_secure_domains": [o for o in partnership.partners if o.secure_email_domains],
         "routes": partnership.contact_routes,
         "rag_levels": sorted(rag.levels, key=lambda lvl: lvl.priority) if rag else [],
+        "contacts": party_contacts(parties),
+        "secure_domains": [o for o in parties if o.secure_email_domains],
+        # The signature table appears wherever the data asks for signatures: recorded
+        # signatories, or parties to a final or signed document (whose blanks the checks report).
+        "needs_signatures": bool(
+            document.signatories
+            or (
+                document.parties
+                and document.status in (DocumentStatus.FINAL, DocumentStatus.SIGNED)
+            )
+        ),
+        "hub_details": not any(d.kind == DocumentKind.PROTOCOL for d in partnership.documents),
         "section": section,
         "has_section": has_section,
         "org": org,
@@ -189,6 +221,24 @@ def build_context(
         "ico": ico,
         "names": names,
     }
+
+
+def in_team(orgs: Sequence[Organisation]) -> list[Organisation]:
+    """The partners that work in or with the hub, or whose duties in it the data records."""
+    none = HubPresence.NONE
+    return [o for o in orgs if o.presence != none or o.staffing or o.systems or o.responsibilities]
+
+
+def party_contacts(parties: Sequence[Organisation]) -> list[PartyContact]:
+    """Every partner's information governance leads, then its other contacts, in party order."""
+    out: list[PartyContact] = []
+    for o in parties:
+        leads = o.ig_contacts
+        for lead in (leads.dpo, leads.caldicott_guardian, leads.siro):
+            if lead is not None:
+                out.append(PartyContact(o, lead))
+        out.extend(PartyContact(o, c) for c in o.contacts)
+    return out
 
 
 def legal_authorities(document: Document) -> list[str]:

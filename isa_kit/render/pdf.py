@@ -9,7 +9,10 @@ screen readers cannot follow is not one a public body should publish.
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -105,3 +108,38 @@ def is_tagged(pdf: Path) -> bool:
     mark_info = catalogue.get("/MarkInfo")
     marked = bool(mark_info and mark_info.get_object().get("/Marked"))
     return marked and "/StructTreeRoot" in catalogue
+
+
+_PDF_DATE = re.compile(rb"/(CreationDate|ModDate)\s*\(D:(\d{4,14})")
+_PDF_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
+_DOC_CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]+)")
+
+
+def settle(data: bytes, as_of: dt.date) -> bytes:
+    """The same PDF with the clock and randomness taken out, so that the same data and
+    ``as_of`` give the same bytes: LibreOffice stamps the conversion time as /CreationDate and
+    a random file /ID (and a /DocChecksum of both). Dates become ``as_of`` at midnight; the id
+    and checksum become a hash of the settled content. Every replacement keeps its length, so
+    the cross-reference offsets stay valid."""
+
+    def date(m: re.Match[bytes]) -> bytes:
+        digits = as_of.strftime("%Y%m%d000000").encode()[: len(m.group(2))]
+        return m.group(0)[: m.start(2) - m.start(0)] + digits
+
+    out = _PDF_DATE.sub(date, data)
+    blank = _PDF_ID.sub(lambda m: b"0" * len(m.group(0)), out)
+    blank = _DOC_CHECKSUM.sub(lambda m: b"0" * len(m.group(0)), blank)
+    digest = hashlib.sha256(blank).hexdigest().upper().encode()
+
+    def same_length(hex_text: bytes) -> bytes:
+        return (digest * (len(hex_text) // len(digest) + 1))[: len(hex_text)]
+
+    out = _PDF_ID.sub(
+        lambda m: (
+            m.group(0)
+            .replace(m.group(1), same_length(m.group(1)), 1)
+            .replace(m.group(2), same_length(m.group(2)))
+        ),
+        out,
+    )
+    return _DOC_CHECKSUM.sub(lambda m: m.group(0).replace(m.group(1), same_length(m.group(1))), out)

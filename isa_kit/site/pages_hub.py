@@ -161,8 +161,8 @@ def how_it_works(ctx: SiteContext, assets: Assets) -> str:
             [
                 esc(o.description),
                 esc(o.rag or "—"),
-                _NOTIFY[o.referrer.value],
-                _NOTIFY[o.family.value],
+                _NOTIFY[o.referrer.value] if o.referrer else "Not recorded",
+                _NOTIFY[o.family.value] if o.family else "Not recorded",
             ]
             for o in p.outcomes
         ]

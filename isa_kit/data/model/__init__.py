@@ -23,6 +23,7 @@ from isa_kit.data.model.document import (
     Art9Condition,
     BreachProcedure,
     Consultation,
+    ControlEntry,
     CriminalOffenceCondition,
     DataCategory,
     DataShared,
@@ -79,6 +80,7 @@ from isa_kit.data.model.partnership import (
 )
 
 __all__ = [
+    "METADATA_ONLY",
     "Approval",
     "Art6Basis",
     "Art9Condition",
@@ -88,6 +90,7 @@ __all__ = [
     "Consultation",
     "Contact",
     "ContactRoutes",
+    "ControlEntry",
     "ControllerRole",
     "CriminalOffenceCondition",
     "DataCategory",
@@ -144,3 +147,22 @@ __all__ = [
 
 #: The modules whose attribute docstrings describe the fields (for the JSON Schemas).
 MODULES = ("base", "organisation", "document", "partnership")
+
+
+#: Fields that are metadata only: kept in the data, never shown in a generated document.
+#: (model class name, field) -> why. ``tests/test_data_reaches_documents.py`` reads it, so a
+#: field that no template shows must be listed here with its reason, or the test fails.
+METADATA_ONLY: dict[tuple[str, str], str] = {
+    ("Organisation", "notes"): "the modeller's note on where a record came from, not agreed text",
+    (
+        "Evidence",
+        "sha256",
+    ): "a fingerprint that protects the signed file; the file is named instead",
+    ("Waiver", "code"): "waivers are the checks' exceptions, not part of any document",
+    ("Waiver", "subject"): "waivers are the checks' exceptions, not part of any document",
+    ("Waiver", "reason"): "waivers are the checks' exceptions, not part of any document",
+    ("Waiver", "approved_by"): "waivers are the checks' exceptions, not part of any document",
+    ("Waiver", "expires"): "waivers are the checks' exceptions, not part of any document",
+    ("Document", "template"): "which Word template the build uses, not document text",
+    ("Document", "signature_pack_template"): "which Word template the build uses",
+}

@@ -229,6 +229,14 @@ class Evidence(Node):
     sha256: Sha256
 
 
+class ControlEntry(Node):
+    """A document-control entry the model has no field for, as the document records it
+    (``File name``, ``Master location``, ``Publisher``, ``Group access``...)."""
+
+    label: Text
+    value: Text
+
+
 class Signatory(Node):
     organisation: Slug
     role: str | None = None
@@ -301,6 +309,8 @@ class Document(Node):
     classification: str | None = None
     """Security marking for the header and footer, e.g. ``OFFICIAL``."""
     description: str | None = None
+    control: list[ControlEntry] = Field(default_factory=list)
+    """Further document-control entries, shown in the document-control table in this order."""
     created: ApproxDate | None = None
     issued: ApproxDate | None = None
     purpose: str | None = None

@@ -116,3 +116,6 @@ class Organisation(Node):
     systems: list[Text] = Field(default_factory=list)
     """Agency systems searched for the hub, e.g. ``LCS``, ``SystmOne``."""
     notes: str | None = None
+    """The modeller's notes (where the record came from, what the source leaves unsaid). Metadata
+    only: never shown in a generated document; put what the partners agreed in
+    ``responsibilities`` instead."""

@@ -113,8 +113,9 @@ class Outcome(Node):
     id: Slug
     description: Text
     rag: str | None = None
-    referrer: Notify = Notify.LETTER
-    family: Notify = Notify.LETTER
+    referrer: Notify | None = None
+    """How the referrer is told (absent: the data does not say, and the documents say so)."""
+    family: Notify | None = None
 
 
 class PartnershipInfo(Node):
