@@ -34,7 +34,8 @@ PARTNERSHIPS = sorted(
 def render(findings: list[Finding]) -> str:
     lines = []
     for f in findings:
-        where = f"{f.file}:{f.line}" if f.line else (f.region or f.file)
+        name = Path(f.file).name if Path(f.file).is_absolute() else f.file
+        where = f"{name}:{f.line}" if f.line else f"{name} {f.region or ''}".strip()
         lines.append(f"{f.severity.value} {f.code} [{f.subject}] @ {where}: {f.message}")
     return "".join(sorted(line + "\n" for line in lines))
 
