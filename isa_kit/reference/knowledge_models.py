@@ -77,12 +77,22 @@ class IcoRule(_Strict):
     note: str | None = None
 
 
+class AccreditedList(_Strict):
+    """Organisation domains accredited to DCB1596, as published on a dated list."""
+
+    source: str
+    effective: Effective
+    domains: list[str] = []
+
+
 class EmailFile(_Strict):
     retired_domains: list[DomainEntry]
     """Retired families: the domain itself and every subdomain are retired."""
     webmail_domains: list[DomainEntry]
     secure_domains: list[DomainEntry]
-    """Well-known secure routes, used to recognise near misses (``nsh.net``)."""
+    """Routes meeting a secure email standard as a whole (NHSmail, CJSM, police.uk, gov.uk);
+    also used to recognise near misses (``nsh.net``)."""
+    accredited_domains: AccreditedList
     impossible_tlds: list[DomainEntry]
     """Labels that are not top-level domains although people write them as if they were."""
     ico_registration: IcoRule
