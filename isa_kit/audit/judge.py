@@ -9,6 +9,8 @@ lives in :mod:`.rules` and is re-exported here.
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -282,6 +284,14 @@ def _and(items: Iterable[str]) -> str:
 # --- ICO -------------------------------------------------------------------------------------
 
 
+def _registration_ok(number: str, pattern: re.Pattern[str]) -> bool:
+    """The number, or its first words run together (a PDF splits ``ZA100001`` in a narrow
+    cell as ``ZA10000 1``), looks like an ICO register reference."""
+    words = [w.strip(".,;()") for w in number.upper().split()]
+    return any(pattern.fullmatch("".join(words[:n])) for n in range(1, min(len(words), 4) + 1))
+
+
+
 def _ico(facts: Facts, out: _Out) -> None:
     pattern = out.ctx.knowledge.ico_number_pattern
     source = out.ctx.knowledge.ico_source
@@ -296,8 +306,7 @@ def _ico(facts: Facts, out: _Out) -> None:
                 "number (or record why it is exempt).",
             )
             continue
-        token = row.number.split()[0].strip(".,;") if row.number.split() else ""
-        if not pattern.fullmatch(token.upper()):
+        if not _registration_ok(row.number, pattern):
             out.add(
                 "AUD031",
                 f"'{row.organisation}' has ICO registration '{row.number[:40]}', which does not "

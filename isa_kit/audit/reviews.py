@@ -14,7 +14,7 @@ import re
 
 from isa_kit.data.values import ApproxDate
 
-from .dates import DATE, parse_date
+from .dates import DATE, MONTH, parse_date
 from .facts import Facts, ReviewDate, ReviewPeriod, cell_at, locate, tables
 from .text import Block
 
@@ -34,6 +34,11 @@ _LAST_RX = re.compile(rf"\b{_LAST_LABEL}{_SEP}(?P<date>{DATE})", re.IGNORECASE)
 _NEXT_ONLY = re.compile(rf"\b{_NEXT_LABEL}[\s:.\-–—|]*$", re.IGNORECASE)
 _LAST_ONLY = re.compile(rf"\b{_LAST_LABEL}[\s:.\-–—|]*$", re.IGNORECASE)
 _LEADING_DATE = re.compile(rf"^[\s|]*(?P<date>{DATE})", re.IGNORECASE)
+# a date broken across lines of a PDF (``Date of next review: April`` / ``2018``)
+_PART = rf"(?P<part>(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{MONTH})[\s,]*$"
+_NEXT_PART = re.compile(rf"\b{_NEXT_LABEL}{_SEP}{_PART}", re.IGNORECASE)
+_LAST_PART = re.compile(rf"\b{_LAST_LABEL}{_SEP}{_PART}", re.IGNORECASE)
+_LEADING_YEAR = re.compile(r"^[\s|]*(?P<year>(?:19|20)\d\d)\b")
 
 
 def find_review_dates(blocks: list[Block], facts: Facts) -> None:
@@ -68,6 +73,12 @@ def find_review_dates(blocks: list[Block], facts: Facts) -> None:
                 nxt = _LEADING_DATE.match(blocks[i + 1].text)
                 if nxt:
                     add(kind, nxt["date"], block, label.span())
+        for kind, part in (("next", _NEXT_PART), ("last", _LAST_PART)):
+            label = part.search(text)
+            if label and i + 1 < len(blocks) and blocks[i + 1].part == block.part:
+                year = _LEADING_YEAR.match(blocks[i + 1].text)
+                if year:
+                    add(kind, f"{label['part']} {year['year']}", block, label.span())
 
 
 _NEXT_HEADER = re.compile(rf"^\s*{_NEXT_LABEL}\s*:?\s*$", re.IGNORECASE)
