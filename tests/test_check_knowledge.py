@@ -178,6 +178,18 @@ def test_every_match_contains_one_of_its_entry_keywords() -> None:
         "NHS Commissioning Board",
         "Local Safeguarding Children Board",
         "LSCB",
+        "the Barnet Safeguarding Children Board (NSCB)",
+        "Data is held on [insert name of database].",
+        "Dear <<name>>",
+        "Signed XXXX",
+        "information will be shared via phone, hand or fax",
+        "copied to a memory stick and posted",
+    ]
+    # every Act in the generated table, with a year no Act of that title has
+    samples += [
+        f"the {e.message.split('there is no ')[1].split(' of that year')[0]} 1901"
+        for e in k.entries
+        if e.id.endswith("-act-wrong-year") and "there is no" in e.message
     ]
     hit_entries = set()
     for text in samples:

@@ -186,6 +186,21 @@ RULES: tuple[Rule, ...] = (
         "Names an organisation that no longer exists.",
     ),
     Rule(
+        "AUD060",
+        "insecure-transfer-channel",
+        Category.INSECURE_TRANSFER_CHANNEL,
+        Severity.ERROR,
+        "Sends personal data by fax or on removable media without encryption.",
+        "UK GDPR Articles 5(1)(f) and 32",
+    ),
+    Rule(
+        "AUD070",
+        "unfilled-placeholder",
+        Category.UNFILLED_PLACEHOLDER,
+        Severity.ERROR,
+        "A template placeholder ([insert ...], <<name>>, XXXX) left in the text.",
+    ),
+    Rule(
         "AUD099",
         "audit-crashed",
         Category.CHECK_CRASHED,
@@ -200,6 +215,8 @@ TEXT_CODES = {
     Category.SUPERSEDED_GUIDANCE: "AUD052",
     Category.OBSOLETE_PROTECTIVE_MARKING: "AUD053",
     Category.DEFUNCT_ORGANISATION: "AUD054",
+    Category.INSECURE_TRANSFER_CHANNEL: "AUD060",
+    Category.UNFILLED_PLACEHOLDER: "AUD070",
 }
 EMAIL_CODES = {
     Category.RETIRED_EMAIL_DOMAIN: "AUD040",
