@@ -42,8 +42,16 @@ def binding_documents(p: Partnership) -> list[Document]:
 
 
 def shares_data(doc: Document) -> bool:
-    """An ISA, or any document that says which data it shares."""
-    return doc.kind == DocumentKind.ISA or bool(doc.data_shared and doc.data_shared.categories)
+    """Whether the document governs sharing personal data between its parties.
+
+    An ISA always does; so does any document that says which data it shares; and so does an
+    MOU or operational protocol between two or more parties, because a MASH's MOU and
+    protocol are how its partners share personal data, whatever their title. Guidance only
+    advises, so it is held to this standard only when it records data it shares.
+    """
+    if doc.kind == DocumentKind.ISA or bool(doc.data_shared and doc.data_shared.categories):
+        return True
+    return doc.kind in (DocumentKind.MOU, DocumentKind.PROTOCOL) and len(doc.parties) >= 2
 
 
 def bases_for(doc: Document, party: str) -> list[LawfulBasis]:
