@@ -7,6 +7,7 @@ auditor's CI treats their reports alike.
 from __future__ import annotations
 
 import argparse
+import os
 import datetime as dt
 import sys
 from pathlib import Path
@@ -62,6 +63,13 @@ def emit(report: Report, args: argparse.Namespace) -> None:
     from isa_kit.report.render import render_report
 
     text = render_report(report, args.format)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if args.format == "github" and summary_file:
+        from isa_kit.report.github import step_summary
+
+        # GitHub's own file for this step: appended to, as every step's tools do
+        with open(summary_file, "a", encoding="utf-8") as out:
+            out.write(step_summary(report))
     if args.output is not None:
         write_text_atomic(args.output, text)
     else:
