@@ -172,6 +172,7 @@ def _reviews(facts: Facts, out: _Out) -> None:
 
     nexts = [r for r in facts.review_dates if r.kind == "next"]
     lasts = [r for r in facts.review_dates if r.kind == "last"]
+    issued = [r for r in facts.review_dates if r.kind == "issued"]
     due = None
     how = ""
     where: Located | None = None
@@ -188,6 +189,15 @@ def _reviews(facts: Facts, out: _Out) -> None:
         due, where = last.date.add_months(shortest), last.where
         how = (
             f"it was last reviewed {last.date.human()} and is reviewed every "
+            f"{_months(shortest)}, so the next review was due {due.human()}"
+        )
+    elif issued and periods:
+        # "Version 1, January 2011. Review annually.": the period runs from the document's date
+        dated = max(issued, key=lambda r: r.date.latest())
+        shortest = min(distinct)
+        due, where = dated.date.add_months(shortest), dated.where
+        how = (
+            f"it is dated {dated.date.human()}, records no review since, and is reviewed every "
             f"{_months(shortest)}, so the next review was due {due.human()}"
         )
     elif lasts:

@@ -41,6 +41,27 @@ _LAST_PART = re.compile(rf"\b{_LAST_LABEL}{_SEP}{_PART}", re.IGNORECASE)
 _LEADING_YEAR = re.compile(r"^[\s|]*(?P<year>(?:19|20)\d\d)\b")
 
 
+# the document's own date, from which a stated review period runs when nothing else is given
+_ISSUED_RX = re.compile(
+    r"\b(?:version\s+\d+(?:\.\d+)*\s*[,:\-–]?\s*(?:dated\s+)?|date\s+of\s+issue|issue\s+date"
+    r"|date\s+issued|issued(?:\s+on)?|published(?:\s+on)?|dated|date\s*:)"
+    rf"[\s:\-–]*(?P<date>{DATE})",
+    re.IGNORECASE,
+)
+
+
+def find_issue_dates(blocks: list[Block], facts: Facts) -> None:
+    """The document's own date (``Version 1, January 2011``), once per date."""
+    seen: set[str] = set()
+    for block in blocks:
+        for m in _ISSUED_RX.finditer(block.text):
+            date = parse_date(m["date"])
+            if date is None or str(date) in seen:
+                continue
+            seen.add(str(date))
+            facts.review_dates.append(ReviewDate("issued", date, locate(block, m.span())))
+
+
 def find_review_dates(blocks: list[Block], facts: Facts) -> None:
     """Next and last review dates stated in the text, each once per kind, date and region."""
     seen: set[tuple[str, str, str]] = set()
