@@ -14,6 +14,7 @@ from .isa010_overdue_review import OverdueReview
 from .isa011_review_due_soon import ReviewDueSoon
 from .isa012_missing_review_date import MissingReviewDate
 from .isa013_inconsistent_review_period import InconsistentReviewPeriod
+from .isa014_version_history_out_of_order import VersionHistoryOutOfOrder
 from .isa020_insecure_email_domain import InsecureEmailDomain
 from .isa021_retired_email_domain import RetiredEmailDomain
 from .isa022_suspicious_email_domain import SuspiciousEmailDomain
@@ -44,6 +45,7 @@ CHECKS: tuple[Check, ...] = (
     ReviewDueSoon(),
     MissingReviewDate(),
     InconsistentReviewPeriod(),
+    VersionHistoryOutOfOrder(),
     InsecureEmailDomain(),
     RetiredEmailDomain(),
     SuspiciousEmailDomain(),

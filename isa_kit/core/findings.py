@@ -48,6 +48,8 @@ class Category(StrEnum):
     UNKNOWN_LEGISLATION = "unknown-legislation"
     MISSING_RETENTION = "missing-retention"
     MISSING_SECURITY_CONTROL = "missing-security-control"
+    VERSION_HISTORY_OUT_OF_ORDER = "version-history-out-of-order"
+    """Versions and their dates move in opposite directions in a version history."""
     UNFILLED_PLACEHOLDER = "unfilled-placeholder"
     """A template placeholder left in the text (``[insert …]``, ``<<name>>``, ``XXXX``)."""
     INSECURE_TRANSFER_CHANNEL = "insecure-transfer-channel"
