@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from collections.abc import Iterator
 
 from isa_kit.core.findings import Category, Finding, Severity
@@ -14,9 +15,26 @@ from .base import Check, CheckContext
 _NUMBER = re.compile(r"\d+(?:\.\d+)*")
 
 
-def _version(entry: VersionEntry) -> tuple[int, ...] | None:
+Key = tuple[tuple[int, ...], Decimal | None]
+
+
+def _version(entry: VersionEntry) -> Key | None:
+    """The version as dotted numbers and, when it has at most one dot, as a decimal too:
+    ``0.002``, ``0.1``, ``0.11``, ``0.2`` is an order read as decimals (and ``1.9``,
+    ``1.10`` as dotted numbers); only a history out of order under both readings is reported."""
     m = _NUMBER.search(entry.version)
-    return tuple(int(x) for x in m.group(0).split(".")) if m else None
+    if not m:
+        return None
+    text = m.group(0)
+    decimal = Decimal(text) if text.count(".") <= 1 else None
+    return tuple(int(x) for x in text.split(".")), decimal
+
+
+def _moves(a: object, b: object, earlier: bool, later: bool) -> bool:
+    """True when versions ``a`` -> ``b`` and their dates move in opposite directions."""
+    if a is None or b is None:
+        return True
+    return (b > a and earlier) or (b < a and later)  # type: ignore[operator]
 
 
 class VersionHistoryOutOfOrder(Check):
@@ -57,13 +75,13 @@ class VersionHistoryOutOfOrder(Check):
 
     def check(self, partnership: Partnership, ctx: CheckContext) -> Iterator[Finding]:
         for doc in live_documents(partnership):
-            seen: set[tuple[int, ...]] = set()
-            prev: tuple[tuple[int, ...], VersionEntry] | None = None
+            seen: set[str] = set()
+            prev: tuple[Key, VersionEntry] | None = None
             for entry in doc.history:
                 v = _version(entry)
                 if v is None:
                     continue
-                if v in seen:
+                if entry.version.strip() in seen:
                     yield self.finding(
                         entry,
                         "version",
@@ -72,7 +90,7 @@ class VersionHistoryOutOfOrder(Check):
                         document=doc.id,
                         hint="Give each change its own version number.",
                     )
-                seen.add(v)
+                seen.add(entry.version.strip())
                 if prev is not None:
                     yield from self._order(doc.id, prev, (v, entry))
                 prev = (v, entry)
@@ -80,15 +98,15 @@ class VersionHistoryOutOfOrder(Check):
     def _order(
         self,
         doc_id: str,
-        before: tuple[tuple[int, ...], VersionEntry],
-        now: tuple[tuple[int, ...], VersionEntry],
+        before: tuple[Key, VersionEntry],
+        now: tuple[Key, VersionEntry],
     ) -> Iterator[Finding]:
         (pv, pe), (v, entry) = before, now
         if entry.date is None or pe.date is None:
             return
         later = entry.date.earliest() > pe.date.latest()
         earlier = entry.date.latest() < pe.date.earliest()
-        if (v > pv and earlier) or (v < pv and later):
+        if _moves(pv[0], v[0], earlier, later) and _moves(pv[1], v[1], earlier, later):
             yield self.finding(
                 entry,
                 "date",
