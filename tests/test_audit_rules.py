@@ -54,7 +54,12 @@ def _png() -> bytes:
         return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
 
     head = struct.pack(">IIBBBBB", 64, 64, 8, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", head) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", head)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
 
 
 def build(case: dict[str, Any], out: Path) -> Path:
@@ -98,7 +103,7 @@ def _track(path: Path, text: str) -> None:
     xml = parts["word/document.xml"].decode()
     ins = (
         f'<w:ins w:id="90" w:author="Editor" w:date="2016-06-10T00:00:00Z">'
-        f"<w:r><w:t xml:space=\"preserve\"> {text}</w:t></w:r></w:ins></w:p>"
+        f'<w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:ins></w:p>'
     )
     parts["word/document.xml"] = xml.replace("</w:p>", ins, 1).encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
@@ -151,7 +156,9 @@ def test_every_rule_has_a_module_docs_and_both_kinds_of_case() -> None:
     assert len({r.code for r in RULES}) == len(RULES)
     for m in MODULES:
         code = m.RULE.code
-        assert m.__name__.rsplit(".", 1)[1].startswith(code.lower() + "_" + m.RULE.name.replace("-", "_"))
+        assert m.__name__.rsplit(".", 1)[1].startswith(
+            code.lower() + "_" + m.RULE.name.replace("-", "_")
+        )
         doc = m.__doc__ or ""
         for heading in ("## Why it matters", "## Non-compliant", "## Compliant"):
             assert heading in doc, (code, heading)

@@ -43,7 +43,10 @@ def test_confidential_in_a_heading_or_sentence_is_not_a_marking(tmp_path: Path) 
     found = audit_docx(
         tmp_path,
         "THE HUB IS FIRE WALLED, KEEPING MASH ACTIVITY CONFIDENTIAL AND SEPARATE.",
-        headings=("CONFIDENTIAL INFORMATION AND CONSENT", "11. Sensitive Information (confidential)"),
+        headings=(
+            "CONFIDENTIAL INFORMATION AND CONSENT",
+            "11. Sensitive Information (confidential)",
+        ),
     )
     assert "AUD053" not in codes(found)
 
@@ -70,7 +73,11 @@ def test_government_domains_are_not_insecure_in_the_audit(tmp_path: Path) -> Non
 @pytest.mark.parametrize(
     ("text", "code", "words"),
     [
-        ("Reports go to the Barnet Safeguarding Children Board.", "AUD054", "Safeguarding Children Board"),
+        (
+            "Reports go to the Barnet Safeguarding Children Board.",
+            "AUD054",
+            "Safeguarding Children Board",
+        ),
         ("Disputes follow the NSCB protocol.", "AUD054", "NSCB"),
         ("As the Human Rights Act 1988 requires.", "AUD051", "Human Rights Act 1988"),
         ("Under the Mental Capacity Act 2004.", "AUD051", "Mental Capacity Act 2004"),

@@ -9,9 +9,8 @@ lives in :mod:`.rules` and is re-exported here.
 
 from __future__ import annotations
 
-import re
-
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -299,7 +298,6 @@ def _registration_ok(number: str, pattern: re.Pattern[str]) -> bool:
     cell as ``ZA10000 1``), looks like an ICO register reference."""
     words = [w.strip(".,;()") for w in number.upper().split()]
     return any(pattern.fullmatch("".join(words[:n])) for n in range(1, min(len(words), 4) + 1))
-
 
 
 def _ico(facts: Facts, out: _Out) -> None:

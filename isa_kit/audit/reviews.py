@@ -130,6 +130,7 @@ def find_review_columns(blocks: list[Block], facts: Facts) -> None:
 
 # --- review periods --------------------------------------------------------------------------
 
+
 def find_review_periods(blocks: list[Block], facts: Facts) -> None:
     """Review periods in sentences about reviewing the agreement (``every two years``)."""
     for block in blocks:

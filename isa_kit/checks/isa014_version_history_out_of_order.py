@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from collections.abc import Iterator
+from decimal import Decimal
 
 from isa_kit.core.findings import Category, Finding, Severity
 from isa_kit.data.model import Partnership, VersionEntry

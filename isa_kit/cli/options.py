@@ -7,8 +7,8 @@ auditor's CI treats their reports alike.
 from __future__ import annotations
 
 import argparse
-import os
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING

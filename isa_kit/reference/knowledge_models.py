@@ -44,7 +44,9 @@ class KnowledgeEntry(_Strict):
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
     category: Category
     severity: Severity = Severity.ERROR
-    keywords: Annotated[list[Annotated[str, Field(pattern=r"^[a-z0-9/ <>{}«-]+$")]], Field(min_length=1)]
+    keywords: Annotated[
+        list[Annotated[str, Field(pattern=r"^[a-z0-9/ <>{}«-]+$")]], Field(min_length=1)
+    ]
     """Lower-case words one of which every match contains: a text without any of them is not
     searched with the patterns (a fast first pass; a test checks the patterns keep to it)."""
     patterns: list[str]

@@ -68,8 +68,6 @@ def _period_months(m: re.Match[str]) -> int | None:
     }.get(word)
 
 
-
-
 def review_periods_in(text: str) -> list[tuple[int, tuple[int, int] | None, str]]:
     """Each review period stated in ``text``: (months, span in ``text``, the words)."""
     out: list[tuple[int, tuple[int, int] | None, str]] = []

@@ -24,10 +24,10 @@ from isa_kit.core.findings import Category, Severity
 from .base import Rule
 
 RULE = Rule(
-    'AUD001',
-    'unreadable-file',
+    "AUD001",
+    "unreadable-file",
     Category.UNREADABLE_FILE,
     Severity.ERROR,
-    'The file is corrupt, disguised or beyond the reading limits; the run exits 2.',
-    '',
+    "The file is corrupt, disguised or beyond the reading limits; the run exits 2.",
+    "",
 )

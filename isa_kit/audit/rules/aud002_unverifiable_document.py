@@ -23,10 +23,10 @@ from isa_kit.core.findings import Category, Severity
 from .base import Rule
 
 RULE = Rule(
-    'AUD002',
-    'unverifiable-document',
+    "AUD002",
+    "unverifiable-document",
     Category.UNVERIFIABLE_DOCUMENT,
     Severity.ERROR,
-    'Encrypted, image-only or text-less: nothing in it can be checked, so it never passes.',
-    '',
+    "Encrypted, image-only or text-less: nothing in it can be checked, so it never passes.",
+    "",
 )

@@ -24,10 +24,10 @@ from isa_kit.core.findings import Category, Severity
 from .base import Rule
 
 RULE = Rule(
-    'AUD003',
-    'unaccepted-tracked-change',
+    "AUD003",
+    "unaccepted-tracked-change",
     Category.UNACCEPTED_TRACKED_CHANGE,
     Severity.WARNING,
-    'Tracked changes were never accepted or rejected: the agreement does not say one thing.',
-    '',
+    "Tracked changes were never accepted or rejected: the agreement does not say one thing.",
+    "",
 )

@@ -23,10 +23,10 @@ from isa_kit.core.findings import Category, Severity
 from .base import Rule
 
 RULE = Rule(
-    'AUD004',
-    'partly-unverifiable-document',
+    "AUD004",
+    "partly-unverifiable-document",
     Category.UNVERIFIABLE_DOCUMENT,
     Severity.WARNING,
-    'Some pages are images only (a scan); their content was not checked.',
-    '',
+    "Some pages are images only (a scan); their content was not checked.",
+    "",
 )

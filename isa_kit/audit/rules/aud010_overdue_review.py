@@ -26,10 +26,10 @@ from isa_kit.core.findings import Category, Severity
 from .base import Rule
 
 RULE = Rule(
-    'AUD010',
-    'overdue-review',
+    "AUD010",
+    "overdue-review",
     Category.OVERDUE_REVIEW,
     Severity.ERROR,
-    'The stated next review date (or last review plus the review period) has passed.',
+    "The stated next review date (or last review plus the review period) has passed.",
     "ICO Data Sharing Code of Practice (2021), 'Data sharing agreements'",
 )

@@ -22,8 +22,8 @@ from isa_kit.core.findings import Category, Severity
 from .base import Rule
 
 RULE = Rule(
-    'AUD011',
-    'review-due-soon',
+    "AUD011",
+    "review-due-soon",
     Category.REVIEW_DUE_SOON,
     Severity.WARNING,
     "The next review falls within the policy's warning window.",

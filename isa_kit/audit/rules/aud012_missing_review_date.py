@@ -23,10 +23,10 @@ from isa_kit.core.findings import Category, Severity
 from .base import Rule
 
 RULE = Rule(
-    'AUD012',
-    'missing-review-date',
+    "AUD012",
+    "missing-review-date",
     Category.MISSING_REVIEW_DATE,
     Severity.WARNING,
-    'No next review date, and no last review date with a review period.',
+    "No next review date, and no last review date with a review period.",
     "ICO Data Sharing Code of Practice (2021), 'Data sharing agreements'",
 )

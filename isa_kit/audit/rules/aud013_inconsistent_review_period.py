@@ -25,10 +25,10 @@ from isa_kit.core.findings import Category, Severity
 from .base import Rule
 
 RULE = Rule(
-    'AUD013',
-    'inconsistent-review-period',
+    "AUD013",
+    "inconsistent-review-period",
     Category.INCONSISTENT_REVIEW_PERIOD,
     Severity.WARNING,
-    'The document states different review periods, or one longer than the policy allows.',
+    "The document states different review periods, or one longer than the policy allows.",
     "ICO Data Sharing Code of Practice (2021), 'Data sharing agreements'",
 )

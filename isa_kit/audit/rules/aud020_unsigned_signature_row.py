@@ -23,10 +23,10 @@ from isa_kit.core.findings import Category, Severity
 from .base import Rule
 
 RULE = Rule(
-    'AUD020',
-    'unsigned-signature-row',
+    "AUD020",
+    "unsigned-signature-row",
     Category.MISSING_SIGNATORY,
     Severity.ERROR,
-    'A signature table row for an organisation has no name, signature or date.',
+    "A signature table row for an organisation has no name, signature or date.",
     "ICO Data Sharing Code of Practice (2021), 'Data sharing agreements'",
 )

@@ -23,10 +23,10 @@ from isa_kit.core.findings import Category, Severity
 from .base import Rule
 
 RULE = Rule(
-    'AUD021',
-    'party-not-in-signature-table',
+    "AUD021",
+    "party-not-in-signature-table",
     Category.MISSING_SIGNATORY,
     Severity.ERROR,
-    'A party the scope names has no row in the signature table.',
+    "A party the scope names has no row in the signature table.",
     "ICO Data Sharing Code of Practice (2021), 'Data sharing agreements'",
 )

@@ -23,10 +23,10 @@ from isa_kit.core.findings import Category, Severity
 from .base import Rule
 
 RULE = Rule(
-    'AUD022',
-    'no-signature-table',
+    "AUD022",
+    "no-signature-table",
     Category.MISSING_SIGNATORY,
     Severity.ERROR,
-    'The document says it is agreed by signatories but has no signature table.',
+    "The document says it is agreed by signatories but has no signature table.",
     "ICO Data Sharing Code of Practice (2021), 'Data sharing agreements'",
 )

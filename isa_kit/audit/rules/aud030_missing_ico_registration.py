@@ -24,10 +24,10 @@ from isa_kit.core.findings import Category, Severity
 from .base import Rule
 
 RULE = Rule(
-    'AUD030',
-    'missing-ico-registration',
+    "AUD030",
+    "missing-ico-registration",
     Category.MISSING_ICO_REGISTRATION,
     Severity.ERROR,
-    'An organisation in the ICO registration table has no registration number.',
-    'Data Protection (Charges and Information) Regulations 2018',
+    "An organisation in the ICO registration table has no registration number.",
+    "Data Protection (Charges and Information) Regulations 2018",
 )

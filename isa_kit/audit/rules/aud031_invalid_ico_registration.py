@@ -24,10 +24,10 @@ from isa_kit.core.findings import Category, Severity
 from .base import Rule
 
 RULE = Rule(
-    'AUD031',
-    'invalid-ico-registration',
+    "AUD031",
+    "invalid-ico-registration",
     Category.INVALID_ICO_REGISTRATION,
     Severity.WARNING,
-    'An ICO registration number does not look like one; check it against the register.',
-    'ICO register of fee payers',
+    "An ICO registration number does not look like one; check it against the register.",
+    "ICO register of fee payers",
 )

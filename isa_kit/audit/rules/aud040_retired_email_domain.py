@@ -23,10 +23,10 @@ from isa_kit.core.findings import Category, Severity
 from .base import Rule
 
 RULE = Rule(
-    'AUD040',
-    'retired-email-domain',
+    "AUD040",
+    "retired-email-domain",
     Category.RETIRED_EMAIL_DOMAIN,
     Severity.ERROR,
-    'An email address on a retired domain (the GSi family).',
-    '',
+    "An email address on a retired domain (the GSi family).",
+    "",
 )

@@ -24,10 +24,10 @@ from isa_kit.core.findings import Category, Severity
 from .base import Rule
 
 RULE = Rule(
-    'AUD041',
-    'insecure-email-domain',
+    "AUD041",
+    "insecure-email-domain",
     Category.INSECURE_EMAIL_DOMAIN,
     Severity.ERROR,
-    'An email address on free webmail (or, with a policy, not on its allow-list).',
-    '',
+    "An email address on free webmail (or, with a policy, not on its allow-list).",
+    "",
 )

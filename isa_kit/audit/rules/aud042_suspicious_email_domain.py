@@ -23,10 +23,10 @@ from isa_kit.core.findings import Category, Severity
 from .base import Rule
 
 RULE = Rule(
-    'AUD042',
-    'suspicious-email-domain',
+    "AUD042",
+    "suspicious-email-domain",
     Category.SUSPICIOUS_EMAIL_DOMAIN,
     Severity.ERROR,
-    'An email domain that cannot exist or is one letter from a secure one.',
-    '',
+    "An email domain that cannot exist or is one letter from a secure one.",
+    "",
 )

@@ -24,10 +24,10 @@ from isa_kit.core.findings import Category, Severity
 from .base import Rule
 
 RULE = Rule(
-    'AUD050',
-    'superseded-legislation',
+    "AUD050",
+    "superseded-legislation",
     Category.SUPERSEDED_LEGISLATION,
     Severity.ERROR,
-    'Cites legislation that has been repealed or replaced.',
-    '',
+    "Cites legislation that has been repealed or replaced.",
+    "",
 )

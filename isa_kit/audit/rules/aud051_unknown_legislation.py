@@ -24,10 +24,10 @@ from isa_kit.core.findings import Category, Severity
 from .base import Rule
 
 RULE = Rule(
-    'AUD051',
-    'unknown-legislation',
+    "AUD051",
+    "unknown-legislation",
     Category.UNKNOWN_LEGISLATION,
     Severity.ERROR,
-    'Cites an Act that does not exist (a wrong year).',
-    '',
+    "Cites an Act that does not exist (a wrong year).",
+    "",
 )

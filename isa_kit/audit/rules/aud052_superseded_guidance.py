@@ -24,10 +24,10 @@ from isa_kit.core.findings import Category, Severity
 from .base import Rule
 
 RULE = Rule(
-    'AUD052',
-    'superseded-guidance',
+    "AUD052",
+    "superseded-guidance",
     Category.SUPERSEDED_GUIDANCE,
     Severity.ERROR,
-    'Cites statutory guidance that has been replaced.',
-    'Working Together to Safeguard Children 2023; ICO Data Sharing Code of Practice (2021)',
+    "Cites statutory guidance that has been replaced.",
+    "Working Together to Safeguard Children 2023; ICO Data Sharing Code of Practice (2021)",
 )

@@ -25,10 +25,10 @@ from isa_kit.core.findings import Category, Severity
 from .base import Rule
 
 RULE = Rule(
-    'AUD053',
-    'obsolete-protective-marking',
+    "AUD053",
+    "obsolete-protective-marking",
     Category.OBSOLETE_PROTECTIVE_MARKING,
     Severity.ERROR,
-    'Uses the Government Protective Marking Scheme, replaced in 2014.',
-    'Government Security Classifications (April 2014)',
+    "Uses the Government Protective Marking Scheme, replaced in 2014.",
+    "Government Security Classifications (April 2014)",
 )

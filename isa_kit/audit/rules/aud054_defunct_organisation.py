@@ -24,10 +24,10 @@ from isa_kit.core.findings import Category, Severity
 from .base import Rule
 
 RULE = Rule(
-    'AUD054',
-    'defunct-organisation',
+    "AUD054",
+    "defunct-organisation",
     Category.DEFUNCT_ORGANISATION,
     Severity.ERROR,
-    'Names an organisation that no longer exists.',
-    '',
+    "Names an organisation that no longer exists.",
+    "",
 )

@@ -24,10 +24,10 @@ from isa_kit.core.findings import Category, Severity
 from .base import Rule
 
 RULE = Rule(
-    'AUD060',
-    'insecure-transfer-channel',
+    "AUD060",
+    "insecure-transfer-channel",
     Category.INSECURE_TRANSFER_CHANNEL,
     Severity.ERROR,
-    'Sends personal data by fax or on removable media without encryption.',
-    'UK GDPR Articles 5(1)(f) and 32',
+    "Sends personal data by fax or on removable media without encryption.",
+    "UK GDPR Articles 5(1)(f) and 32",
 )

@@ -23,10 +23,10 @@ from isa_kit.core.findings import Category, Severity
 from .base import Rule
 
 RULE = Rule(
-    'AUD070',
-    'unfilled-placeholder',
+    "AUD070",
+    "unfilled-placeholder",
     Category.UNFILLED_PLACEHOLDER,
     Severity.ERROR,
-    'A template placeholder ([insert ...], <<name>>, XXXX) left in the text.',
-    '',
+    "A template placeholder ([insert ...], <<name>>, XXXX) left in the text.",
+    "",
 )

@@ -23,10 +23,10 @@ from isa_kit.core.findings import Category, Severity
 from .base import Rule
 
 RULE = Rule(
-    'AUD099',
-    'audit-crashed',
+    "AUD099",
+    "audit-crashed",
     Category.CHECK_CRASHED,
     Severity.ERROR,
-    'The audit itself failed on this file: a bug to report, never a pass.',
-    '',
+    "The audit itself failed on this file: a bug to report, never a pass.",
+    "",
 )
