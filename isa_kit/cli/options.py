@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -59,6 +58,8 @@ def as_of(args: argparse.Namespace) -> dt.date:
 
 def emit(report: Report, args: argparse.Namespace) -> None:
     """Render ``report`` in ``--format`` to ``--output`` (atomically) or standard output."""
+    import os
+
     from isa_kit.core.atomic import write_text_atomic
     from isa_kit.report.render import render_report
 
