@@ -19,6 +19,8 @@ from isa_kit.core.findings import Category, Finding, Severity
 from isa_kit.reference.knowledge import Knowledge, TextMatch
 from isa_kit.reference.policy import Policy
 
+from .caldicott import SOURCE as CALDICOTT_SOURCE
+from .caldicott import seven_caldicott_principles
 from .extract import Facts, Located, extract, same_organisation
 from .rules import BY_CODE, EMAIL_CODES, RULES, TEXT_CODES, Rule, rule_infos
 from .text import Block, DocumentText, short_quote
@@ -113,6 +115,18 @@ def judge(doc: DocumentText, ctx: Context) -> list[Finding]:
     _ico(facts, out)
     _emails(facts, out)
     _currency(doc.blocks, out)
+    if (seventh := seven_caldicott_principles(doc.blocks)) is not None:
+        out.add(
+            "AUD052",
+            "lists the Caldicott principles up to the seventh, without the eighth (inform "
+            "patients and service users how their confidential information is used, added "
+            "8 December 2020)",
+            seventh,
+            hint="Give the eight Caldicott principles (2020).",
+            source=CALDICOTT_SOURCE,
+            severity=Severity.WARNING,
+            category=Category.SUPERSEDED_GUIDANCE,
+        )
     return out.findings
 
 

@@ -8,6 +8,9 @@ Working Together 2023, the 2024 information sharing advice, the Care Act 2014 an
 Caldicott principles replaced earlier texts; citing the old ones sends staff to rules that
 no longer apply.
 
+A document that lists the Caldicott principles up to the seventh and nowhere gives the
+eighth is reported too (a whole-document rule, `isa_kit/audit/caldicott.py`).
+
 ## Non-compliant
 
 `Working Together to Safeguard Children 2015`; `the seven Caldicott principles`.
