@@ -24,6 +24,10 @@ _EIGHTH = re.compile(
     r"|\bno\s+surprises\b|\b(?:eight|8)\s+Caldicott\b|\beighth\s+(?:Caldicott\s+)?principle",
     re.IGNORECASE,
 )
+MESSAGE = (
+    "lists the Caldicott principles up to the seventh, without the eighth (inform patients "
+    "and service users how their confidential information is used, added 8 December 2020)"
+)
 SOURCE = (
     "UK Caldicott Guardian Council, The Eight Caldicott Principles (8 December 2020; "
     "gov.uk/government/publications/the-caldicott-principles) (effective 2020-12-08)"

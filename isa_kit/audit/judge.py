@@ -19,6 +19,7 @@ from isa_kit.core.findings import Category, Finding, Severity
 from isa_kit.reference.knowledge import Knowledge, TextMatch
 from isa_kit.reference.policy import Policy
 
+from .caldicott import MESSAGE as CALDICOTT_MESSAGE
 from .caldicott import SOURCE as CALDICOTT_SOURCE
 from .caldicott import seven_caldicott_principles
 from .extract import Facts, Located, extract, same_organisation
@@ -118,9 +119,7 @@ def judge(doc: DocumentText, ctx: Context) -> list[Finding]:
     if (seventh := seven_caldicott_principles(doc.blocks)) is not None:
         out.add(
             "AUD052",
-            "lists the Caldicott principles up to the seventh, without the eighth (inform "
-            "patients and service users how their confidential information is used, added "
-            "8 December 2020)",
+            CALDICOTT_MESSAGE,
             seventh,
             hint="Give the eight Caldicott principles (2020).",
             source=CALDICOTT_SOURCE,
