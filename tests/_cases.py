@@ -53,6 +53,8 @@ def build(folder: Path, case: dict[str, Any]) -> Path:
     (folder / "documents" / "isa.yaml").write_text(dump(document), encoding="utf-8")
     for name, doc in (case.get("documents") or {}).items():
         (folder / "documents" / name).write_text(dump(doc), encoding="utf-8")
+    for name, text in (case.get("files") or {}).items():
+        (folder / name).write_text(text, encoding="utf-8")
     if case.get("policy") is not None:
         (folder / "policy.yaml").write_text(dump(case["policy"]), encoding="utf-8")
     return folder

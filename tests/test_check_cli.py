@@ -252,7 +252,7 @@ def test_check_never_imports_document_libraries() -> None:
 
 
 def test_registry_is_complete() -> None:
-    assert len(CHECKS) == 24
+    assert len(CHECKS) == 27
 
 
 def test_pre_commit_hook_and_action() -> None:

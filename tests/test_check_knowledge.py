@@ -10,6 +10,7 @@ import pytest
 import yaml
 from conftest import ROOT
 
+from isa_kit.core.errors import DataError
 from isa_kit.core.findings import Category, Severity
 from isa_kit.reference.knowledge import load_knowledge
 from isa_kit.reference.policy import load_policy
@@ -94,7 +95,7 @@ def test_scan_text(text: str, expected: list[tuple[str, str]]) -> None:
         ("nsh.net", Category.SUSPICIOUS_EMAIL_DOMAIN),
         ("beh-mht.nhs", Category.SUSPICIOUS_EMAIL_DOMAIN),
         ("bad..domain.uk", Category.SUSPICIOUS_EMAIL_DOMAIN),
-        ("hse.gov.uk", Category.INSECURE_EMAIL_DOMAIN),  # a real body, not a gse.gov.uk typo
+        ("hse.gov.uk", None),  # a real body, not a gse.gov.uk typo; gov.uk email standard
     ],
 )
 def test_classify_email_domain(domain: str, category: Category | None) -> None:
@@ -102,7 +103,9 @@ def test_classify_email_domain(domain: str, category: Category | None) -> None:
     assert (verdict.category if verdict else None) == category
     if verdict:
         assert verdict.message and verdict.hint and verdict.source
-        assert verdict.severity == Severity.ERROR
+        # known wrong is an error; only "not shown to meet a standard" is a warning
+        unverified = domain == "somewhere.org.uk"
+        assert verdict.severity == (Severity.WARNING if unverified else Severity.ERROR)
 
 
 def test_declared_domains_are_not_judged_against_the_allow_list() -> None:
@@ -175,6 +178,18 @@ def test_every_match_contains_one_of_its_entry_keywords() -> None:
         "NHS Commissioning Board",
         "Local Safeguarding Children Board",
         "LSCB",
+        "the Barnet Safeguarding Children Board (NSCB)",
+        "Data is held on [insert name of database].",
+        "Dear <<name>>",
+        "Signed XXXX",
+        "information will be shared via phone, hand or fax",
+        "copied to a memory stick and posted",
+    ]
+    # every Act in the generated table, with a year no Act of that title has
+    samples += [
+        f"the {e.message.split('there is no ')[1].split(' of that year')[0]} 1901"
+        for e in k.entries
+        if e.id.endswith("-act-wrong-year") and "there is no" in e.message
     ]
     hit_entries = set()
     for text in samples:
@@ -203,3 +218,51 @@ def test_real_acts_whose_titles_end_like_others_are_not_unknown() -> None:
         "children-act-wrong-year"
     ]
     assert [m.entry_id for m in knowledge.scan_text("Care Act 2012")] == ["care-act-wrong-year"]
+
+
+@pytest.mark.parametrize(
+    ("domain", "status"),
+    [
+        ("barnet.gov.uk", "secure"),
+        ("harrow.gov.uk", "secure"),
+        ("nhs.net", "secure"),
+        ("cjsm.net", "secure"),
+        ("met.police.uk", "secure"),
+        ("clch.nhs.uk", "unverified"),
+        ("barnethomes.org", "unverified"),
+        ("gmail.com", "insecure"),
+        ("hotmail.co.uk", "insecure"),
+        ("barnet.gcsx.gov.uk", "retired"),
+        ("barnet.qcsx.gov.uk", "invalid"),
+        ("beh-mht.nhs", "invalid"),
+    ],
+)
+def test_public_secure_email_classification(domain: str, status: str) -> None:
+    from isa_kit.reference.secure_email import classify_email_domain
+
+    got, reason = classify_email_domain(domain)
+    assert got.value == status
+    assert reason  # always a reason a person can read
+    if status == "secure" and domain.endswith("gov.uk"):
+        assert "government email security standard" in reason
+
+
+def test_accredited_list_refreshed_by_policy(tmp_path: Path) -> None:
+    from isa_kit.reference.policy import load_policy
+    from isa_kit.reference.secure_email import classify_email_domain
+
+    (tmp_path / "policy.yaml").write_text(
+        "source: Steering Group, March 2026\neffective: 2026-03-01\n"
+        "accredited_domains_file: dcb1596.csv\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "dcb1596.csv").write_text("Name,Domain\nCLCH,clch.nhs.uk\n", encoding="utf-8")
+    policy = load_policy(tmp_path)
+    status, reason = classify_email_domain("clch.nhs.uk", policy)
+    assert status.value == "secure" and "DCB1596" in reason
+    (tmp_path / "policy.yaml").write_text(
+        "source: s\neffective: 2026-03-01\naccredited_domains_file: ../elsewhere.txt\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError, match="accredited_domains_file"):
+        load_policy(tmp_path)

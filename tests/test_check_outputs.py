@@ -169,9 +169,9 @@ def test_sarif_of_empty_report_validates() -> None:
 def test_junit_one_case_per_document_and_check(report: Report) -> None:
     root = ET.fromstring(render_report(report, "junit"))
     suites = root.findall("testsuite")
-    assert len(suites) == len(report.rules) == 24
+    assert len(suites) == len(report.rules) == 27
     # three files (partnership, organisations, one document) for every check
-    assert int(root.get("tests", "0")) == 24 * 3
+    assert int(root.get("tests", "0")) == 27 * 3
     overdue = next(s for s in suites if s.get("name") == "ISA010 overdue-review")
     cases = {c.get("name"): c for c in overdue.findall("testcase")}
     assert set(cases) == {"p/partnership.yaml", "p/organisations.yaml", "p/documents/isa.yaml"}
@@ -213,3 +213,49 @@ def test_audit_region_and_quote_in_text_and_json() -> None:
 def test_unknown_format() -> None:
     with pytest.raises(ValueError, match="unknown format"):
         render_report(Report(as_of=AS_OF, findings=[]), "xml")
+
+
+def _many(n: int, severity: Severity) -> list[Finding]:
+    return [
+        Finding(
+            code="ISA020",
+            category=Category.INSECURE_EMAIL_DOMAIN,
+            severity=severity,
+            message=f"finding {severity.value} {i}",
+            file="p/organisations.yaml",
+            line=i + 1,
+        )
+        for i in range(n)
+    ]
+
+
+def test_github_annotations_keep_to_the_per_step_limits_most_severe_first() -> None:
+    findings = _many(14, Severity.WARNING) + _many(12, Severity.ERROR) + _many(3, Severity.INFO)
+    r = Report(as_of=AS_OF, findings=findings, command="check")
+    lines = render_report(r, "github").splitlines()
+    errors = [x for x in lines if x.startswith("::error ")]
+    warnings = [x for x in lines if x.startswith("::warning ")]
+    notices = [x for x in lines if x.startswith("::notice ")]
+    assert len(errors) == 10 and len(warnings) == 10 and len(notices) <= 10
+    assert lines.index(errors[-1]) < lines.index(warnings[0])  # most severe first
+    assert "6 more finding(s) not annotated" in lines[-2]
+    assert lines[-1].startswith("::notice title=isa-kit check::")
+
+
+def test_github_format_writes_the_full_report_to_the_step_summary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from isa_kit.cli import main as cli
+
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    monkeypatch.chdir(ROOT)
+    code = cli.main(["check", "agreements/barnet", "--as-of", "2026-11-21", "--format", "github"])
+    assert code == 1
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("earlier step\n## isa-kit check: findings")  # appended, not replaced
+    # every finding is in the summary, although only 10 errors were annotated
+    r = run_checks([load_partnership(Path("agreements/barnet"))], dt.date(2026, 11, 21)).report
+    assert len(r.findings) > 20
+    assert text.count("ISA001") >= sum(f.code == "ISA001" for f in r.findings)

@@ -39,7 +39,7 @@ from .parties import (
     name_tokens,
     same_organisation,
 )
-from .reviews import find_review_columns, find_review_dates, find_review_periods
+from .reviews import find_issue_dates, find_review_columns, find_review_dates, find_review_periods
 from .text import Block, DocumentText
 
 #: A signature pack opens with its title: "Signature pack: <the document's title>".
@@ -73,6 +73,7 @@ def extract(doc: DocumentText) -> Facts:
     find_review_dates([b for b in blocks if b.part != "pdf-table"], facts)
     find_review_columns(blocks, facts)
     find_review_periods(text_blocks, facts)
+    find_issue_dates(text_blocks, facts)
     for rows in tables(blocks):
         find_signature_table(rows, facts)
         find_ico_table(rows, facts)

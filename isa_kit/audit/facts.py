@@ -23,7 +23,8 @@ class Located:
 @dataclass(frozen=True, slots=True)
 class ReviewDate:
     kind: str
-    """``next`` (when the next review is due) or ``last`` (when it was last reviewed)."""
+    """``next`` (when the next review is due), ``last`` (when it was last reviewed) or
+    ``issued`` (the document's own date: ``Version 1, January 2011``, ``Date of issue: …``)."""
     date: ApproxDate
     where: Located
 

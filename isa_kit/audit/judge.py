@@ -10,7 +10,7 @@ lives in :mod:`.rules` and is re-exported here.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -18,9 +18,15 @@ from isa_kit.core.findings import Category, Finding, Severity
 from isa_kit.reference.knowledge import Knowledge, TextMatch
 from isa_kit.reference.policy import Policy
 
+from .caldicott import MESSAGE as CALDICOTT_MESSAGE
+from .caldicott import SOURCE as CALDICOTT_SOURCE
+from .caldicott import seven_caldicott_principles
 from .extract import Facts, Located, extract, same_organisation
 from .rules import BY_CODE, EMAIL_CODES, RULES, TEXT_CODES, Rule, rule_infos
 from .text import Block, DocumentText, short_quote
+from .wording import ago as _ago
+from .wording import and_or as _and
+from .wording import months as _months
 
 __all__ = ["RULES", "Context", "Rule", "judge", "rule_infos", "unreadable"]
 
@@ -115,6 +121,16 @@ def judge(doc: DocumentText, ctx: Context) -> list[Finding]:
     _ico(facts, out)
     _emails(facts, out)
     _currency(doc.blocks, out)
+    if (seventh := seven_caldicott_principles(doc.blocks)) is not None:
+        out.add(
+            "AUD052",
+            CALDICOTT_MESSAGE,
+            seventh,
+            hint="Give the eight Caldicott principles (2020).",
+            source=CALDICOTT_SOURCE,
+            severity=Severity.WARNING,
+            category=Category.SUPERSEDED_GUIDANCE,
+        )
     return out.findings
 
 
@@ -138,13 +154,6 @@ def _tracked(doc: DocumentText, out: _Out) -> None:
 
 
 # --- reviews ---------------------------------------------------------------------------------
-
-
-def _months(n: int) -> str:
-    if n % 12 == 0:
-        years = n // 12
-        return f"{years} year{'s' if years != 1 else ''}"
-    return f"{n} month{'s' if n != 1 else ''}"
 
 
 def _reviews(facts: Facts, out: _Out) -> None:
@@ -173,6 +182,7 @@ def _reviews(facts: Facts, out: _Out) -> None:
 
     nexts = [r for r in facts.review_dates if r.kind == "next"]
     lasts = [r for r in facts.review_dates if r.kind == "last"]
+    issued = [r for r in facts.review_dates if r.kind == "issued"]
     due = None
     how = ""
     where: Located | None = None
@@ -189,6 +199,15 @@ def _reviews(facts: Facts, out: _Out) -> None:
         due, where = last.date.add_months(shortest), last.where
         how = (
             f"it was last reviewed {last.date.human()} and is reviewed every "
+            f"{_months(shortest)}, so the next review was due {due.human()}"
+        )
+    elif issued and periods:
+        # "Version 1, January 2011. Review annually.": the period runs from the document's date
+        dated = max(issued, key=lambda r: r.date.latest())
+        shortest = min(distinct)
+        due, where = dated.date.add_months(shortest), dated.where
+        how = (
+            f"it is dated {dated.date.human()}, records no review since, and is reviewed every "
             f"{_months(shortest)}, so the next review was due {due.human()}"
         )
     elif lasts:
@@ -222,14 +241,6 @@ def _reviews(facts: Facts, out: _Out) -> None:
             where,
             hint="Arrange the review with every party before the date passes.",
         )
-
-
-def _ago(days: int) -> str:
-    if days >= 730:
-        return f"{days // 365} years"
-    if days >= 60:
-        return f"{days // 30} months"
-    return f"{days} day{'s' if days != 1 else ''}"
 
 
 # --- signatures ------------------------------------------------------------------------------
@@ -277,12 +288,14 @@ def _signatures(facts: Facts, doc: DocumentText, out: _Out) -> None:
         )
 
 
-def _and(items: Iterable[str]) -> str:
-    xs = list(items)
-    return xs[0] if len(xs) == 1 else ", ".join(xs[:-1]) + " or " + xs[-1]
-
-
 # --- ICO -------------------------------------------------------------------------------------
+
+
+def _registration_ok(number: str, pattern: re.Pattern[str]) -> bool:
+    """The number, or its first words run together (a PDF splits ``ZA100001`` in a narrow
+    cell as ``ZA10000 1``), looks like an ICO register reference."""
+    words = [w.strip(".,;()") for w in number.upper().split()]
+    return any(pattern.fullmatch("".join(words[:n])) for n in range(1, min(len(words), 4) + 1))
 
 
 def _ico(facts: Facts, out: _Out) -> None:
@@ -299,8 +312,7 @@ def _ico(facts: Facts, out: _Out) -> None:
                 "number (or record why it is exempt).",
             )
             continue
-        token = row.number.split()[0].strip(".,;") if row.number.split() else ""
-        if not pattern.fullmatch(token.upper()):
+        if not _registration_ok(row.number, pattern):
             out.add(
                 "AUD031",
                 f"'{row.organisation}' has ICO registration '{row.number[:40]}', which does not "

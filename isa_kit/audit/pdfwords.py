@@ -118,6 +118,43 @@ def rejoin_wrapped_emails(words: list[Word]) -> list[Word]:
             w = Word(w.x0, w.y0, max(w.x1, v.x1), v.y1, w.text + v.text)
             out[i] = w
             used.add(j)
+    return _rejoin_local_parts([w for k, w in enumerate(out) if k not in used])
+
+
+_LOCAL_HEAD = re.compile(r"^[A-Za-z0-9._%+-]*[._-][A-Za-z0-9._%+-]*$")
+
+
+def _rejoin_local_parts(words: list[Word]) -> list[Word]:
+    """An address whose local part wrapped (``first.la`` / ``st@x.gov.uk``) made whole again.
+
+    Only a word alone on its line, directly above at the same left edge, that reads as the
+    start of a local part (it holds a ``.``, ``_`` or ``-``, as ``first.last`` does) is joined.
+    """
+    out = list(words)
+    used: set[int] = set()
+    for i, w in enumerate(out):
+        if "@" not in w.text:
+            continue
+        height = w.y1 - w.y0
+        above = [
+            (j, v)
+            for j, v in enumerate(out)
+            if j != i
+            and j not in used
+            and abs(v.x0 - w.x0) < 3
+            and 0 < w.y0 - v.y1 + height < 1.8 * height
+            and "@" not in v.text
+            and _LOCAL_HEAD.match(v.text)
+        ]
+        if len(above) != 1:
+            continue
+        j, v = above[0]
+        alone = not any(
+            k != j and abs(u.cy - v.cy) < 2 and 0 < u.x0 - v.x1 < 6 for k, u in enumerate(out)
+        )
+        if alone:
+            out[i] = Word(v.x0, v.y0, max(w.x1, v.x1), w.y1, v.text + w.text)
+            used.add(j)
     return [w for k, w in enumerate(out) if k not in used]
 
 

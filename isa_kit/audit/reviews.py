@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 
 from isa_kit.data.values import ApproxDate
+from isa_kit.reference.review_periods import review_periods_in
 
-from .dates import DATE, parse_date
+from .dates import DATE, MONTH, parse_date
 from .facts import Facts, ReviewDate, ReviewPeriod, cell_at, locate, tables
 from .text import Block
 
@@ -34,6 +35,32 @@ _LAST_RX = re.compile(rf"\b{_LAST_LABEL}{_SEP}(?P<date>{DATE})", re.IGNORECASE)
 _NEXT_ONLY = re.compile(rf"\b{_NEXT_LABEL}[\s:.\-–—|]*$", re.IGNORECASE)
 _LAST_ONLY = re.compile(rf"\b{_LAST_LABEL}[\s:.\-–—|]*$", re.IGNORECASE)
 _LEADING_DATE = re.compile(rf"^[\s|]*(?P<date>{DATE})", re.IGNORECASE)
+# a date broken across lines of a PDF (``Date of next review: April`` / ``2018``)
+_PART = rf"(?P<part>(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{MONTH})[\s,]*$"
+_NEXT_PART = re.compile(rf"\b{_NEXT_LABEL}{_SEP}{_PART}", re.IGNORECASE)
+_LAST_PART = re.compile(rf"\b{_LAST_LABEL}{_SEP}{_PART}", re.IGNORECASE)
+_LEADING_YEAR = re.compile(r"^[\s|]*(?P<year>(?:19|20)\d\d)\b")
+
+
+# the document's own date, from which a stated review period runs when nothing else is given
+_ISSUED_RX = re.compile(
+    r"\b(?:version\s+\d+(?:\.\d+)*\s*[,:\-–]?\s*(?:dated\s+)?|date\s+of\s+issue|issue\s+date"
+    r"|date\s+issued|issued(?:\s+on)?|published(?:\s+on)?|dated|date\s*:)"
+    rf"[\s:\-–]*(?P<date>{DATE})",
+    re.IGNORECASE,
+)
+
+
+def find_issue_dates(blocks: list[Block], facts: Facts) -> None:
+    """The document's own date (``Version 1, January 2011``), once per date."""
+    seen: set[str] = set()
+    for block in blocks:
+        for m in _ISSUED_RX.finditer(block.text):
+            date = parse_date(m["date"])
+            if date is None or str(date) in seen:
+                continue
+            seen.add(str(date))
+            facts.review_dates.append(ReviewDate("issued", date, locate(block, m.span())))
 
 
 def find_review_dates(blocks: list[Block], facts: Facts) -> None:
@@ -68,6 +95,12 @@ def find_review_dates(blocks: list[Block], facts: Facts) -> None:
                 nxt = _LEADING_DATE.match(blocks[i + 1].text)
                 if nxt:
                     add(kind, nxt["date"], block, label.span())
+        for kind, part in (("next", _NEXT_PART), ("last", _LAST_PART)):
+            label = part.search(text)
+            if label and i + 1 < len(blocks) and blocks[i + 1].part == block.part:
+                year = _LEADING_YEAR.match(blocks[i + 1].text)
+                if year:
+                    add(kind, f"{label['part']} {year['year']}", block, label.span())
 
 
 _NEXT_HEADER = re.compile(rf"^\s*{_NEXT_LABEL}\s*:?\s*$", re.IGNORECASE)
@@ -97,79 +130,9 @@ def find_review_columns(blocks: list[Block], facts: Facts) -> None:
 
 # --- review periods --------------------------------------------------------------------------
 
-_NUMBER = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "nine": 9,
-    "twelve": 12,
-    "eighteen": 18,
-    "twenty-four": 24,
-    "thirty-six": 36,
-}
-_PERIOD_RX = re.compile(
-    r"\bevery\s+(?P<n>\d{1,2}|one|two|three|four|five|six|nine|twelve|eighteen|twenty-four|thirty-six)"
-    r"\s+(?P<unit>years?|months?)\b"
-    r"|\bevery\s+(?P<single>year|other\s+year|six\s+months|quarter)\b"
-    r"|\b(?P<adverb>annually|yearly|biennially|bi-annually|biannually|six-monthly|half-yearly|quarterly)\b"
-    r"|\b(?:on\s+an?\s+)(?P<basis>annual|yearly|biennial|six-monthly|quarterly)\s+basis\b"
-    r"|\breview\s+period\s+(?:of|is|will\s+be)\s+(?P<pn>\d{1,2}|one|two|three|six|twelve)\s+(?P<punit>years?|months?)\b",
-    re.IGNORECASE,
-)
-_SUBJECT_RX = re.compile(
-    r"\b(?:agreement|protocol|document|memorandum|mou|guidance|arrangements?|procedures?|policy|isa)\b",
-    re.IGNORECASE,
-)
-_SENTENCE_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=[A-Z0-9(])")
-
-
-def _period_months(m: re.Match[str]) -> int | None:
-    if m["n"]:
-        n = int(m["n"]) if m["n"].isdigit() else _NUMBER[m["n"].lower()]
-        return n * (12 if m["unit"].lower().startswith("year") else 1)
-    if m["pn"]:
-        n = int(m["pn"]) if m["pn"].isdigit() else _NUMBER[m["pn"].lower()]
-        return n * (12 if m["punit"].lower().startswith("year") else 1)
-    word = (m["single"] or m["adverb"] or m["basis"] or "").lower()
-    word = " ".join(word.split())
-    return {
-        "year": 12,
-        "other year": 24,
-        "six months": 6,
-        "quarter": 3,
-        "annually": 12,
-        "yearly": 12,
-        "annual": 12,
-        "biennially": 24,
-        "biennial": 24,
-        "bi-annually": 6,
-        "biannually": 6,
-        "six-monthly": 6,
-        "half-yearly": 6,
-        "quarterly": 3,
-    }.get(word)
-
 
 def find_review_periods(blocks: list[Block], facts: Facts) -> None:
     """Review periods in sentences about reviewing the agreement (``every two years``)."""
     for block in blocks:
-        low = block.text.lower()
-        if "review" not in low:
-            continue
-        offset = 0
-        for sentence in _SENTENCE_SPLIT.split(block.text):
-            start = block.text.find(sentence, offset)
-            offset = max(start, 0) + len(sentence)
-            if "review" not in sentence.lower() or not _SUBJECT_RX.search(sentence):
-                continue
-            for m in _PERIOD_RX.finditer(sentence):
-                months = _period_months(m)
-                window = sentence[max(0, m.start() - 100) : m.end() + 60]
-                if months and "review" in window.lower() and _SUBJECT_RX.search(window):
-                    span = (start + m.start(), start + m.end()) if start >= 0 else None
-                    facts.review_periods.append(
-                        ReviewPeriod(months, m.group(0), locate(block, span))
-                    )
+        for months, span, said in review_periods_in(block.text):
+            facts.review_periods.append(ReviewPeriod(months, said, locate(block, span)))

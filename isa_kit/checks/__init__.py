@@ -2,7 +2,7 @@
 
 A code is permanent: a retired check keeps its code, and a new check gets a new one. The
 families are ISA00x signatories, ISA01x reviews, ISA02x email, ISA03x ICO registration,
-ISA04x lawful basis, ISA05x legal currency, ISA06x retention and security, ISA09x waivers.
+ISA04x lawful basis, ISA05x legal currency, ISA06x retention and security (transfer channels), ISA07x drafting, ISA09x waivers.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from .isa010_overdue_review import OverdueReview
 from .isa011_review_due_soon import ReviewDueSoon
 from .isa012_missing_review_date import MissingReviewDate
 from .isa013_inconsistent_review_period import InconsistentReviewPeriod
+from .isa014_version_history_out_of_order import VersionHistoryOutOfOrder
 from .isa020_insecure_email_domain import InsecureEmailDomain
 from .isa021_retired_email_domain import RetiredEmailDomain
 from .isa022_suspicious_email_domain import SuspiciousEmailDomain
@@ -30,6 +31,8 @@ from .isa053_defunct_organisation import DefunctOrganisation
 from .isa054_unknown_legislation import UnknownLegislation
 from .isa060_missing_retention import MissingRetention
 from .isa061_missing_security_control import MissingSecurityControl
+from .isa062_insecure_transfer_channel import InsecureTransferChannel
+from .isa070_unfilled_placeholder import UnfilledPlaceholder
 from .isa090_expired_waiver import ExpiredWaiver
 from .isa091_unused_waiver import UnusedWaiver
 
@@ -42,6 +45,7 @@ CHECKS: tuple[Check, ...] = (
     ReviewDueSoon(),
     MissingReviewDate(),
     InconsistentReviewPeriod(),
+    VersionHistoryOutOfOrder(),
     InsecureEmailDomain(),
     RetiredEmailDomain(),
     SuspiciousEmailDomain(),
@@ -58,6 +62,8 @@ CHECKS: tuple[Check, ...] = (
     UnknownLegislation(),
     MissingRetention(),
     MissingSecurityControl(),
+    InsecureTransferChannel(),
+    UnfilledPlaceholder(),
     ExpiredWaiver(),
     UnusedWaiver(),
 )

@@ -24,7 +24,7 @@ def email_findings(check: Check, p: Partnership, ctx: CheckContext) -> Iterator[
         if site.declared:
             verdict = classify(site.domain, policy_allow, require_allowed=False)
         else:
-            verdict = classify(site.domain, allow)
+            verdict = classify(site.domain, allow, accredited=ctx.policy.accredited)
         if verdict is None or verdict.category != check.category:
             continue
         what = site.what if site.declared else f"{site.what} of '{site.subject}'"

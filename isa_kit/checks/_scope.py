@@ -24,6 +24,7 @@ from isa_kit.data.model import (
 )
 from isa_kit.data.yaml import PathSeg, format_path
 from isa_kit.reference.knowledge import TextMatch
+from isa_kit.reference.review_periods import review_periods_in
 
 from .base import CheckContext
 
@@ -42,8 +43,16 @@ def binding_documents(p: Partnership) -> list[Document]:
 
 
 def shares_data(doc: Document) -> bool:
-    """An ISA, or any document that says which data it shares."""
-    return doc.kind == DocumentKind.ISA or bool(doc.data_shared and doc.data_shared.categories)
+    """Whether the document governs sharing personal data between its parties.
+
+    An ISA always does; so does any document that says which data it shares; and so does an
+    MOU or operational protocol between two or more parties, because a MASH's MOU and
+    protocol are how its partners share personal data, whatever their title. Guidance only
+    advises, so it is held to this standard only when it records data it shares.
+    """
+    if doc.kind == DocumentKind.ISA or bool(doc.data_shared and doc.data_shared.categories):
+        return True
+    return doc.kind in (DocumentKind.MOU, DocumentKind.PROTOCOL) and len(doc.parties) >= 2
 
 
 def bases_for(doc: Document, party: str) -> list[LawfulBasis]:
@@ -225,6 +234,21 @@ def _strings(
                     yield from _strings(item, (*rel, name, i))
         elif isinstance(value, Node):
             yield from _strings(value, (*rel, name))
+
+
+_PAST = frozenset({"history", "consultation_log", "approval_log", "references"})
+
+
+def stated_review_periods(doc: Document) -> list[tuple[Node, tuple[PathSeg, ...], int, str]]:
+    """Review periods the document's own free text states (``reviewed every two years``):
+    (node, field path, months, the words). Logs and references record the past: skipped."""
+    out: list[tuple[Node, tuple[PathSeg, ...], int, str]] = []
+    for owner, path, rel, text in _strings(doc, ()):
+        if rel and rel[0] in _PAST:
+            continue
+        for months, _span, said in review_periods_in(text):
+            out.append((owner, path, months, said))
+    return out
 
 
 def text_sites(p: Partnership, ctx: CheckContext) -> list[TextSite]:

@@ -67,17 +67,25 @@ Keys given there replace the default's, except `severities` (merged code by code
 source: Barnet MASH Steering Group, minute 12 (March 2026)
 effective: 2026-03-01
 secure_domains:                   # accepted as secure, with every subdomain
-  - domain: barnet.gov.uk
-    source: London Borough of Barnet, DCB1596 accreditation 2026
+  - domain: barnethomes.org
+    source: Barnet Homes, DCB1596 accreditation 2026
     effective: 2026-02-01
+accredited_domains_file: dcb1596.csv  # NHS England's DCB1596 accredited list, as downloaded
 review_warning_days: 90           # review-due-soon window (default 60)
 max_review_interval_months: 24    # inconsistent-review-period limit (default 36)
 severities:                       # per code or name: error, warning, info or off
   ISA051: warning
 ```
 
-Email addresses are also accepted on each partner's `secure_email_domains` and on the
-`domains` of each document's `secure-email` transfer channel.
+Secure email is modelled as it is governed: `gov.uk` domains (the government email security
+standard), force domains under `police.uk`, NHSmail (`nhs.net`) and CJSM (`cjsm.net`) are
+secure routes as a whole; an organisation's own domain (an NHS trust's `*.nhs.uk`, a
+charity's) is secure when it is on the DCB1596 accredited list (`checks/knowledge/email.yaml`,
+refreshed by `accredited_domains_file` or `accredited_domains` in the policy) or on the
+policy's `secure_domains`. Email addresses are also accepted on each partner's
+`secure_email_domains` and on the `domains` of each document's `secure-email` transfer
+channel. Free webmail, retired GSi domains and typing errors are errors; a domain merely
+not shown to meet a secure standard is a warning.
 
 ## Knowledge base
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from isa_kit.core.findings import Category, Finding, Severity
-from isa_kit.data.model import Partnership
+from isa_kit.data.model import Document, Partnership
 
-from ._scope import live_documents
+from ._scope import live_documents, stated_review_periods
 from .base import Check, CheckContext
 
 
@@ -16,7 +16,10 @@ class InconsistentReviewPeriod(Check):
 
     Reported when the next review is not the last review plus the period (to the month),
     comes before the last review, or when the period (or the gap between reviews) is longer
-    than the policy's ``max_review_interval_months`` (default 36).
+    than the policy's ``max_review_interval_months`` (default 36); and when the document's
+    own text states a review period ("this protocol will be reviewed every two years") that
+    contradicts ``review.period_months`` or another period stated in the same document, as
+    the audit reports for Word and PDF files (AUD013).
 
     ## Why it matters
 
@@ -52,6 +55,7 @@ class InconsistentReviewPeriod(Check):
     def check(self, partnership: Partnership, ctx: CheckContext) -> Iterator[Finding]:
         limit = ctx.policy.max_review_interval_months
         for doc in live_documents(partnership):
+            yield from self._stated(doc)
             r = doc.review
             if r is None:
                 continue
@@ -107,3 +111,26 @@ class InconsistentReviewPeriod(Check):
                     document=doc.id,
                     hint=f"Review at least every {limit} months (policy max_review_interval_months).",
                 )
+
+    def _stated(self, doc: Document) -> Iterator[Finding]:
+        """Periods stated in the text that contradict the recorded period or each other."""
+        recorded = doc.review.period_months if doc.review else None
+        first: tuple[int, str] | None = None
+        for node, path, months, said in stated_review_periods(doc):
+            if recorded is not None:
+                other, whence = recorded, "its recorded review period"
+            elif first is not None:
+                other, whence = first[0], f"'{first[1]}' elsewhere in it"
+            else:
+                other, whence = months, ""
+            if months != other:
+                yield self.finding(
+                    node,
+                    *path,
+                    message=f"'{doc.id}' says it is reviewed '{said}' ({months} months), but "
+                    f"{whence} is {other} months",
+                    subject=doc.id,
+                    document=doc.id,
+                    hint="State one review period throughout the document.",
+                )
+            first = first or (months, said)

@@ -12,11 +12,22 @@ from .base import Check, CheckContext
 
 
 class InsecureEmailDomain(Check):
-    """Email addresses use a secure domain: never free webmail, and on the secure-domain policy.
+    """Email addresses use a route shown to meet a secure email standard; never free webmail.
 
-    An address is acceptable when its domain (or a parent of it) is on the policy's
+    Secure email is modelled as it is governed. An address is secure when its domain (or a
+    parent of it) is a route secure as a whole (``nhs.net`` NHSmail, ``cjsm.net``, force
+    domains under ``police.uk``, and ``gov.uk`` domains, which must meet the government email
+    security standard), an organisation domain on the DCB1596 accredited list (shipped in
+    ``checks/knowledge/email.yaml``, refreshed by the partnership's policy
+    ``accredited_domains_file`` or ``accredited_domains``), on the policy's
     ``secure_domains``, among the partners' ``secure_email_domains``, or among the domains of
     a document's ``secure-email`` transfer channel.
+
+    Severity follows what is known: free webmail is an **error** (known to be wrong); any
+    other domain (an NHS trust's own ``*.nhs.uk`` not shown accredited, a charity's
+    ``.org.uk``) is a **warning**, "not shown to meet a secure standard", which the
+    partnership resolves by recording its evidence in its policy. Retired GSi domains and
+    typing errors are ISA021 and ISA022.
 
     ## Why it matters
 
@@ -37,10 +48,11 @@ class InsecureEmailDomain(Check):
     ## Compliant
 
     ```yaml
-    secure_email_domains: [barnet.gov.uk]
     contacts:
       - role: MASH Manager
-        email: mash@barnet.gov.uk
+        email: mash@barnet.gov.uk   # gov.uk: government email security standard
+      - role: Safeguarding lead
+        email: safeguarding@nhs.net # NHSmail
     ```
     """
 

@@ -5,16 +5,24 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from isa_kit.core.findings import Category, Finding, Severity
-from isa_kit.data.model import ControllerRole, Partnership
+from isa_kit.data.model import ControllerRole, DocumentKind, Partnership
 
+from ._scope import controller_id, live_documents
 from .base import Check, CheckContext
+
+AGREEMENTS = frozenset({DocumentKind.ISA, DocumentKind.MOU})
+"""Document kinds that carry a registration table: agreements between controllers."""
 
 
 class MissingIcoRegistration(Check):
-    """Every data controller among the partners records its ICO registration number.
+    """Every data controller that is a party to a data-sharing agreement records its ICO number.
 
-    A department (``part_of``) shares the registration of the body it is part of, and a
-    processor is not asked for one.
+    Scope: the requirement applies where a registration table belongs, that is to the
+    parties of an agreement between controllers that is in force (an ISA or an MOU).
+    Operational protocols and guidance never carry a registration table (they implement an
+    agreement, they are not one), and an organisation named in the partnership (a steering
+    group member, a referrer) but party to no agreement is not asked. A department (``part_of``) shares the registration of the
+    body it is part of, and a processor is not asked for one.
 
     ## Why it matters
 
@@ -54,7 +62,15 @@ class MissingIcoRegistration(Check):
     )
 
     def check(self, partnership: Partnership, ctx: CheckContext) -> Iterator[Finding]:
+        sharing: dict[str, list[str]] = {}
+        for doc in live_documents(partnership):
+            if doc.kind not in AGREEMENTS:
+                continue
+            for party in doc.parties:
+                sharing.setdefault(controller_id(partnership, party, ctx), []).append(doc.id)
         for org in partnership.partners:
+            if org.id not in sharing:
+                continue
             if org.controller_role == ControllerRole.PROCESSOR:
                 continue
             if org.part_of is not None and partnership.controller_of(org).id != org.id:
@@ -65,7 +81,9 @@ class MissingIcoRegistration(Check):
             yield self.finding(
                 org,
                 *field,
-                message=f"data controller '{org.id}' ({org.name}) has no ICO registration number",
+                message=f"data controller '{org.id}' ({org.name}), party to "
+                f"{', '.join(repr(d) for d in sorted(set(sharing[org.id])))}, "
+                "has no ICO registration number",
                 subject=org.id,
                 hint="Look the organisation up on the ICO register of fee payers and record its reference.",
             )

@@ -14,6 +14,10 @@ from .base import Check, CheckContext
 class MissingLawfulBasis(Check):
     """Every party to a document that shares data has a lawful basis recorded.
 
+    Scope: every document in force that shares personal data, not only ISAs: an ISA, an MOU
+    or operational protocol between two or more parties (a MASH's MOU and protocol are how its
+    partners share personal data), or any document that records the data it shares.
+
     A party is covered by a ``lawful_bases`` entry that lists it (or lists no parties, so
     applies to all) and gives an Article 6 basis or, for a competent authority, a Part 3
     (law enforcement) basis. When no party is covered (no basis, or only statutory gateways

@@ -14,6 +14,10 @@ from .base import Check, CheckContext
 class MissingLawEnforcementBasis(Check):
     """A police party to a document that shares data has a Part 3 (law enforcement) route.
 
+    Scope: every document in force that shares personal data, not only ISAs: an ISA, an MOU
+    or operational protocol between two or more parties (a MASH's MOU and protocol are how its
+    partners share personal data), or any document that records the data it shares.
+
     ## Why it matters
 
     Police forces are competent authorities: what they share and receive for law

@@ -14,6 +14,10 @@ from .base import Check, CheckContext
 class MissingRetention(Check):
     """A document that shares data says how long the shared data is kept.
 
+    Scope: every document in force that shares personal data, not only ISAs: an ISA, an MOU
+    or operational protocol between two or more parties (a MASH's MOU and protocol are how its
+    partners share personal data), or any document that records the data it shares.
+
     ## Why it matters
 
     Personal data must be kept no longer than necessary (UK GDPR Article 5(1)(e), storage

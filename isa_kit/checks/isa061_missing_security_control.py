@@ -14,6 +14,10 @@ from .base import Check, CheckContext
 class MissingSecurityControl(Check):
     """A document that shares data names its transfer channels and its breach procedure.
 
+    Scope: every document in force that shares personal data, not only ISAs: an ISA, an MOU
+    or operational protocol between two or more parties (a MASH's MOU and protocol are how its
+    partners share personal data), or any document that records the data it shares.
+
     Reported when ``security`` is absent, has no ``transfer_channels``, or has no ``breach``
     procedure (errors), and when the breach procedure sets no reporting deadline (a warning).
 

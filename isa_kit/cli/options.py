@@ -58,11 +58,20 @@ def as_of(args: argparse.Namespace) -> dt.date:
 
 def emit(report: Report, args: argparse.Namespace) -> None:
     """Render ``report`` in ``--format`` to ``--output`` (atomically) or standard output."""
+    import os
+
     from isa_kit.cli.colour import wants_colour, write_coloured
     from isa_kit.core.atomic import write_text_atomic
     from isa_kit.report.render import render_report
 
     text = render_report(report, args.format)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if args.format == "github" and summary_file:
+        from isa_kit.report.github import step_summary
+
+        # GitHub's own file for this step: appended to, as every step's tools do
+        with open(summary_file, "a", encoding="utf-8") as out:
+            out.write(step_summary(report))
     if args.output is not None:
         write_text_atomic(args.output, text)
     elif args.format == "text" and wants_colour(args, sys.stdout):

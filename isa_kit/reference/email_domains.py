@@ -3,7 +3,11 @@
 Whether a domain is acceptable for sharing safeguarding information, judged against the
 knowledge base's domain lists (:class:`~.knowledge_models.EmailFile`) and a partnership's
 allow-list: a domain that cannot exist, the retired GSi family, free webmail, a one-edit near
-miss of a secure, retired or allowed domain, or one simply not on the allow-list. Pure;
+miss of a secure, retired or allowed domain; then whether it is shown to meet a secure
+standard (a route secure as a whole: NHSmail, CJSM, police.uk, gov.uk under the government
+email security standard; a DCB1596-accredited organisation's domain; the partnership's
+allow-list). Only what is known to be wrong is an error; a domain merely not shown to be
+secure is a warning. Pure;
 :class:`~isa_kit.reference.knowledge.Knowledge` caches it.
 """
 
@@ -67,13 +71,38 @@ class DomainClassifier:
         self.retired_domains: tuple[DomainEntry, ...] = tuple(email.retired_domains)
         self.webmail_domains: tuple[DomainEntry, ...] = tuple(email.webmail_domains)
         self.secure_domains: tuple[DomainEntry, ...] = tuple(email.secure_domains)
+        self.accredited = email.accredited_domains
+        self.accredited_domains: tuple[str, ...] = tuple(
+            d.lower() for d in email.accredited_domains.domains
+        )
         self.impossible_tlds: frozenset[str] = frozenset(
             e.domain.lower() for e in email.impossible_tlds
         )
         self._impossible_source = {e.domain.lower(): e for e in email.impossible_tlds}
 
+    def secure_reason(
+        self, domain: str, allow: Sequence[str], accredited: Sequence[str] = ()
+    ) -> str | None:
+        """Why ``domain`` is shown to meet a secure standard, or ``None`` when it is not."""
+        shown = domain.strip().lower().rstrip(".")
+        for a in allow:
+            if _within(shown, a):
+                return f"on the partnership's secure-domain policy ('{a}')"
+        for entry in self.secure_domains:
+            if _within(shown, entry.domain):
+                return f"within '{entry.domain}': {entry.source}"
+        for a in (*self.accredited_domains, *accredited):
+            if _within(shown, a):
+                return f"accredited to DCB1596 ('{a}'): {self.accredited.source}"
+        return None
+
     def classify(
-        self, domain: str, allow: Sequence[str], *, require_allowed: bool = True
+        self,
+        domain: str,
+        allow: Sequence[str],
+        *,
+        require_allowed: bool = True,
+        accredited: Sequence[str] = (),
     ) -> DomainVerdict | None:
         """See :meth:`isa_kit.reference.knowledge.Knowledge.classify_email_domain`."""
         shown = domain.strip().lower().rstrip(".")
@@ -140,18 +169,22 @@ class DomainClassifier:
                 f"near-miss-{ref}",
                 effective,
             )
-        if not require_allowed:
+        if not require_allowed or self.secure_reason(shown, (), accredited) is not None:
             return None
+        # Not known to be wrong, only not shown to be right: a warning the partnership
+        # resolves by recording the evidence (an accreditation, a policy decision).
         return DomainVerdict(
             Category.INSECURE_EMAIL_DOMAIN,
-            f"email domain '{domain}' is not on the partnership's secure-domain policy",
-            "Use a domain on the policy's secure_domains or a secure-email transfer channel's "
-            "domains, or add this one there once it is confirmed to meet the secure email "
-            "standard (DCB1596).",
-            "NHS England secure email standard DCB1596; partnership secure-domain policy",
-            Severity.ERROR,
-            "not-allowed",
-            "",
+            f"email domain '{domain}' is not shown to meet a secure email standard (not "
+            "NHSmail, CJSM, police.uk or gov.uk, not on the DCB1596 accredited list, not on "
+            "the partnership's secure-domain policy)",
+            "Confirm the domain meets a secure email standard (DCB1596 accreditation, or the "
+            "government email security standard) and add it to the partnership policy's "
+            "secure_domains with its source and date, or use a secure route such as NHSmail.",
+            "NHS England secure email standard DCB1596; GDS/NCSC 'Securing government email'",
+            Severity.WARNING,
+            "not-shown-secure",
+            self.accredited.effective,
         )
 
     def _near_miss(self, labels: list[str], allow: Sequence[str]) -> tuple[str, str, str] | None:

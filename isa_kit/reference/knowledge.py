@@ -95,7 +95,12 @@ class Knowledge:
     # --- email domains -----------------------------------------------------------------------
 
     def classify_email_domain(
-        self, domain: str, allow: Sequence[str], *, require_allowed: bool = True
+        self,
+        domain: str,
+        allow: Sequence[str],
+        *,
+        require_allowed: bool = True,
+        accredited: Sequence[str] = (),
     ) -> DomainVerdict | None:  # replaced by a cached copy per instance
         """Judge an email domain against the knowledge base and an allow-list.
 
@@ -105,17 +110,34 @@ class Knowledge:
         ``retired-email-domain``; free webmail is ``insecure-email-domain``; a domain on
         ``allow`` (or a subdomain of one) is acceptable (``None``); a one-edit near miss of a
         secure, retired or allowed domain (``nsh.net``, ``barnet.qcsx.gov.uk``) is
-        ``suspicious-email-domain``; anything else is ``insecure-email-domain`` (not on the
-        secure-domain policy) unless ``require_allowed`` is false, for domains that are
-        themselves declarations of what is secure. ``allow`` must be hashable (a tuple) for
-        the cache; any sequence works.
+        ``suspicious-email-domain``; a route secure as a whole (NHSmail, CJSM, police.uk,
+        gov.uk) or a DCB1596-accredited domain (the knowledge base's list plus
+        ``accredited``, the policy's refreshed list) is acceptable; anything else is a
+        *warning* ``insecure-email-domain`` (not shown to meet a secure standard) unless
+        ``require_allowed`` is false, for domains that are themselves declarations of what is
+        secure. Sequences must be hashable (tuples) for the cache.
         """
-        return self._classify_email_domain(domain, tuple(allow), require_allowed=require_allowed)
+        return self._classify_email_domain(
+            domain, tuple(allow), require_allowed=require_allowed, accredited=tuple(accredited)
+        )
 
     def _classify_email_domain(
-        self, domain: str, allow: Sequence[str], *, require_allowed: bool = True
+        self,
+        domain: str,
+        allow: Sequence[str],
+        *,
+        require_allowed: bool = True,
+        accredited: Sequence[str] = (),
     ) -> DomainVerdict | None:
-        return self._domains.classify(domain, allow, require_allowed=require_allowed)
+        return self._domains.classify(
+            domain, allow, require_allowed=require_allowed, accredited=accredited
+        )
+
+    def secure_reason(
+        self, domain: str, allow: Sequence[str] = (), accredited: Sequence[str] = ()
+    ) -> str | None:
+        """Why ``domain`` is shown to meet a secure email standard (``None``: it is not)."""
+        return self._domains.secure_reason(domain, allow, accredited)
 
 
 # --- loading ---------------------------------------------------------------------------------

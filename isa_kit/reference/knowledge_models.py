@@ -25,6 +25,8 @@ TEXT_CATEGORIES = frozenset(
         Category.OBSOLETE_PROTECTIVE_MARKING,
         Category.DEFUNCT_ORGANISATION,
         Category.UNKNOWN_LEGISLATION,
+        Category.UNFILLED_PLACEHOLDER,
+        Category.INSECURE_TRANSFER_CHANNEL,
     }
 )
 
@@ -42,7 +44,9 @@ class KnowledgeEntry(_Strict):
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
     category: Category
     severity: Severity = Severity.ERROR
-    keywords: Annotated[list[Annotated[str, Field(pattern=r"^[a-z0-9/ ]+$")]], Field(min_length=1)]
+    keywords: Annotated[
+        list[Annotated[str, Field(pattern=r"^[a-z0-9/ <>{}«-]+$")]], Field(min_length=1)
+    ]
     """Lower-case words one of which every match contains: a text without any of them is not
     searched with the patterns (a fast first pass; a test checks the patterns keep to it)."""
     patterns: list[str]
@@ -77,12 +81,22 @@ class IcoRule(_Strict):
     note: str | None = None
 
 
+class AccreditedList(_Strict):
+    """Organisation domains accredited to DCB1596, as published on a dated list."""
+
+    source: str
+    effective: Effective
+    domains: list[str] = []
+
+
 class EmailFile(_Strict):
     retired_domains: list[DomainEntry]
     """Retired families: the domain itself and every subdomain are retired."""
     webmail_domains: list[DomainEntry]
     secure_domains: list[DomainEntry]
-    """Well-known secure routes, used to recognise near misses (``nsh.net``)."""
+    """Routes meeting a secure email standard as a whole (NHSmail, CJSM, police.uk, gov.uk);
+    also used to recognise near misses (``nsh.net``)."""
+    accredited_domains: AccreditedList
     impossible_tlds: list[DomainEntry]
     """Labels that are not top-level domains although people write them as if they were."""
     ico_registration: IcoRule

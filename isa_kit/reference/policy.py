@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -53,6 +54,15 @@ class Policy(_Strict):
     effective: dt.date
     secure_domains: list[PolicyDomain] = Field(default_factory=list)
     """The secure-domain allow-list, beside each document's secure-email channel domains."""
+    accredited_domains: list[Annotated[str, Field(pattern=r"^[A-Za-z0-9.-]+$")]] = Field(
+        default_factory=list
+    )
+    """Domains accredited to DCB1596 beyond the shipped list (inline, or read from
+    ``accredited_domains_file``)."""
+    accredited_domains_file: str | None = None
+    """A refreshed copy of NHS England's DCB1596 accredited list, relative to the partnership
+    folder: one domain per line (``#`` comments), or a CSV whose rows each hold the domain in
+    some field (NHS England's export)."""
     review_warning_days: Annotated[int, Field(ge=0, le=366)] = 60
     """``review-due-soon`` fires when the next review falls within this many days."""
     max_review_interval_months: Annotated[int, Field(ge=1, le=120)] = 36
@@ -63,6 +73,10 @@ class Policy(_Strict):
     @property
     def allowed_domains(self) -> tuple[str, ...]:
         return tuple(d.domain.lower() for d in self.secure_domains)
+
+    @property
+    def accredited(self) -> tuple[str, ...]:
+        return tuple(d.lower() for d in self.accredited_domains)
 
     def severity_for(self, code: str, name: str, default: Severity) -> Severity | None:
         """The severity of check ``code``/``name`` under this policy; ``None`` if it is off."""
@@ -111,4 +125,36 @@ def load_policy(partnership_folder: Path | None) -> Policy:
     if isinstance(extra, list):
         merged["secure_domains"] = [*_default_data().get("secure_domains", []), *extra]
     # The default is valid, so every error is in the override: locate it in that file.
-    return validate_model(Policy, merged, source)
+    policy = validate_model(Policy, merged, source)
+    if policy.accredited_domains_file:
+        listed = _read_domain_list(partnership_folder, policy.accredited_domains_file, source)
+        policy = policy.model_copy(
+            update={"accredited_domains": [*policy.accredited_domains, *listed]}
+        )
+    return policy
+
+
+_DOMAIN = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$")
+
+
+def _read_domain_list(folder: Path, name: str, source: Any) -> list[str]:
+    """The domains of a user-supplied accredited list (one a line, or a CSV's domain field)."""
+    path = (folder / name).resolve()
+    if not path.is_relative_to(folder.resolve()) or not path.is_file():
+        raise DataError(
+            [
+                source.problem(
+                    ("accredited_domains_file",),
+                    "expected a file inside the partnership folder listing accredited domains",
+                )
+            ]
+        )
+    out: list[str] = []
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = line.split("#", 1)[0].strip()
+        for field in line.split(","):
+            field = field.strip().strip('"').lower().removeprefix("@")
+            if _DOMAIN.match(field):
+                out.append(field)
+                break
+    return out

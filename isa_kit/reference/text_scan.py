@@ -55,11 +55,13 @@ def scan(compiled: Iterable[CompiledEntry], text: str) -> list[TextMatch]:
         taken: list[tuple[int, int]] = []
         for rx in c.regexes:
             for m in rx.finditer(text):
-                start, end = m.span()
+                # a ``(?P<m>...)`` group names the words to report within a wider context
+                group = "m" if "m" in rx.groupindex and m.group("m") is not None else 0
+                start, end = m.span(group)
                 if any(s < end and start < e for s, e in taken):
                     continue
                 taken.append((start, end))
-                matched = m.group(0)
+                matched = m.group(group)
                 e = c.entry
                 out.append(
                     TextMatch(
