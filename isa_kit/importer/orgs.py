@@ -1,0 +1,100 @@
+"""The parties a document names: from its ICO table, signature table and scope, merged by
+name, each with a type guessed from its name (and said to be guessed)."""
+
+from __future__ import annotations
+
+import re
+
+from isa_kit.audit.extract import Facts, same_organisation, tables
+from isa_kit.audit.facts import cell_at
+from isa_kit.audit.orgtables import signature_columns
+from isa_kit.audit.text import Block, DocumentText
+
+from .recover import OrgSeen
+from .tables import clean
+
+_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("ccg", re.compile(r"clinical commissioning group|\bCCG\b", re.I)),
+    ("crc", re.compile(r"community rehabilitation company", re.I)),
+    ("icb", re.compile(r"integrated care board|\bICB\b", re.I)),
+    ("police", re.compile(r"police|constabulary", re.I)),
+    ("fire", re.compile(r"\bfire\b", re.I)),
+    ("ambulance", re.compile(r"ambulance", re.I)),
+    ("probation", re.compile(r"probation", re.I)),
+    ("nhs-trust", re.compile(r"\bNHS\b|hospital|health ?care|foundation trust", re.I)),
+    ("gp-practices", re.compile(r"\bGPs?\b|general practi", re.I)),
+    ("school-college", re.compile(r"school|college|academy", re.I)),
+    ("housing", re.compile(r"homes\b|housing", re.I)),
+    ("local-authority", re.compile(r"council|borough|county|city of|local authority", re.I)),
+)
+_PUBLIC = {"ccg", "crc", "icb", "police", "fire", "ambulance", "probation", "nhs-trust",
+           "school-college", "local-authority", "gp-practices"}
+
+
+def org_type(name: str) -> str:
+    return next((t for t, rx in _TYPES if rx.search(name)), "voluntary-sector")
+
+
+def is_public(kind: str) -> bool:
+    return kind in _PUBLIC
+
+
+def slug(text: str, taken: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].rstrip("-") or "organisation"
+    out, n = base, 2
+    while out in taken:
+        out, n = f"{base}-{n}", n + 1
+    taken.add(out)
+    return out
+
+
+def _row_values(doc: DocumentText, region: str, quote: str) -> tuple[list[Block], dict[str, int]] | None:
+    for rows in tables(doc.blocks):
+        for i, row in enumerate(rows[:3]):
+            cols = signature_columns(row)
+            if cols is not None and row.region == region:
+                return rows[i + 1 :], cols
+    return None
+
+
+def parties(doc: DocumentText, facts: Facts) -> list[OrgSeen]:
+    """Every organisation the document names as a party, once, in the order first seen."""
+    seen: list[OrgSeen] = []
+
+    def add(name: str, where: str, signing: bool = False) -> OrgSeen:
+        name = clean(name)
+        for o in seen:
+            if o.name.lower() == name.lower():
+                return o
+        for o in seen:
+            if same_organisation(o.name, name) and not (signing and o.signatory is not None):
+                return o
+        o = OrgSeen(name, where)
+        seen.append(o)
+        return o
+
+    for p in facts.parties:
+        add(p.name, p.where.region)
+    for row in facts.ico_rows:
+        o = add(row.organisation, row.where.region)
+        if row.number and o.ico is None:
+            o.ico = row.number.split()[0].strip(".,;")
+    for table in facts.signature_tables:
+        found = _row_values(doc, table.where.region, table.where.quote)
+        by_org: dict[str, dict[str, str]] = {}
+        if found is not None:
+            rows, cols = found
+            for r in rows:
+                org_cell = cell_at(r, cols["org"])
+                if org_cell is None or not org_cell.text.strip():
+                    continue
+                values = {}
+                for key in ("name", "role", "date"):
+                    c = cell_at(r, cols[key]) if key in cols else None
+                    if c is not None and clean(c.text):
+                        values[key] = clean(c.text)
+                by_org.setdefault(clean(org_cell.text), values)
+        for srow in table.rows:
+            o = add(srow.organisation, srow.where.region, signing=True)
+            o.signatory = by_org.get(clean(srow.organisation), {})
+    return seen

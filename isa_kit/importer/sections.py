@@ -1,0 +1,89 @@
+"""The narrative: the document's remaining text as sections, each under the heading it
+follows in the source (Word), or page by page where a PDF gives no headings."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from isa_kit.audit.text import Block, DocumentText
+
+from .notes import Note
+from .tables import clean
+
+_END = re.compile(r"[.:;!?)\]]$")
+_NUMBERED = re.compile(r"^(?:\d+(?:\.\d+)*\.?|Appendix \d+|Section \d+)\s+\S")
+MAX_SECTIONS = 200
+
+
+def _heading(text: str, prev: str) -> bool:
+    words = text.split()
+    if not words or len(words) > 10 or len(text) > 90 or _END.search(text):
+        return False
+    if not (text[0].isupper() or _NUMBERED.match(text)):
+        return False
+    if _NUMBERED.match(text) and len(words) > 8:
+        return False
+    return not prev or bool(_END.search(prev)) or prev.isupper() or len(prev.split()) <= 10
+
+
+def _slug(text: str, taken: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:50].rstrip("-") or "section"
+    out, n = base, 2
+    while out in taken:
+        out, n = f"{base}-{n}", n + 1
+    taken.add(out)
+    return out
+
+
+def narrative(doc: DocumentText, doc_id: str) -> tuple[list[dict[str, Any]], list[Note]]:
+    sections: list[dict[str, Any]] = []
+    notes: list[Note] = []
+    taken: set[str] = set()
+    if doc.kind == "pdf":
+        for b in doc.blocks:
+            if b.part != "page" or not clean(b.text):
+                continue
+            sections.append({"id": _slug(f"page-{b.page}", taken), "title": f"Page {b.page}",
+                             "paragraphs": [clean(b.text)]})
+        if sections:
+            notes.append(Note("guessed", "sections", f"{len(sections)} pages", doc.path,
+                              "a PDF does not mark its headings: the text is kept page by page; "
+                              "split it into the document's sections by hand",
+                              (f"documents/{doc_id}.yaml", ("sections",))))
+        return sections, notes
+    current: dict[str, Any] | None = None
+    buffer: list[str] = []
+    prev = ""
+
+    def flush() -> None:
+        nonlocal buffer
+        if buffer and current is not None:
+            current["paragraphs"].append(" ".join(buffer))
+        buffer = []
+
+    for b in doc.blocks:
+        if b.part != "body" or b.table is not None:
+            continue
+        text = clean(b.text)
+        if not text:
+            continue
+        if _heading(text, prev) and len(sections) < MAX_SECTIONS:
+            flush()
+            current = {"id": _slug(text, taken), "title": text, "paragraphs": []}
+            sections.append(current)
+            notes.append(Note("recovered", "section", text, f"{doc.path}, {b.region}"))
+        else:
+            if current is None:
+                current = {"id": _slug("front matter", taken), "title": "Front matter",
+                           "paragraphs": []}
+                sections.append(current)
+            buffer.append(text)
+            if _END.search(text):
+                flush()
+        prev = text
+    flush()
+    for s in sections:
+        if not s["paragraphs"]:
+            del s["paragraphs"]
+    return sections, notes
