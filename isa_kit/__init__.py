@@ -50,6 +50,8 @@ _EXPORTS = {
     "CheckResult": "isa_kit.checks.service",
     "run_checks": "isa_kit.checks.engine",
     "audit_paths": "isa_kit.audit.service",
+    "import_documents": "isa_kit.importer.service",
+    "ImportResult": "isa_kit.importer.service",
     "AuditResult": "isa_kit.audit.service",
 }
 
@@ -62,6 +64,7 @@ __all__ = [
     "DataError",
     "Document",
     "Finding",
+    "ImportResult",
     "IsaKitError",
     "Organisation",
     "Partnership",
@@ -74,6 +77,7 @@ __all__ = [
     "build",
     "check_paths",
     "copy_templates",
+    "import_documents",
     "lint_templates",
     "load_partnership",
     "load_partnerships",

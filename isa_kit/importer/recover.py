@@ -103,7 +103,7 @@ def recover(doc: DocumentText, facts: Facts, doc_id: str) -> Recovered:
 
     version = None
     for label, value, b in lv:
-        if label in ("version", "version number", "version no") and value:
+        if label in ("version", "version number", "version no") and re.match(r"^v?\d", value):
             version = (value.split()[0], b.region)
             break
     if version is None:
