@@ -89,7 +89,7 @@ def assemble(
                     if o.signatory.get(key):
                         s[key] = o.signatory[key]
                 date = parse_date(o.signatory.get("date", ""))
-                if date is not None and date.is_exact():
+                if date is not None and date.is_exact:
                     s["date_signed"] = str(date)
                 sigs.append(s)
                 filled = ", ".join(k for k in s if k != "organisation") or "nothing filled in"
