@@ -39,12 +39,18 @@ def test_synthetic_signed_agreement(cli, tmp_path: Path) -> None:  # type: ignor
         cells = t.add_row().cells
         cells[0].text, cells[1].text = k, v
     d.add_paragraph("Date of next review: September 2026")
-    d.add_paragraph("The lawful basis is UK GDPR Article 6(1)(e) and the Children Act 2004 section 11.")
+    d.add_paragraph(
+        "The lawful basis is UK GDPR Article 6(1)(e) and the Children Act 2004 section 11."
+    )
     sig = d.add_table(rows=1, cols=4)
-    for cell, head in zip(sig.rows[0].cells, ("Organisation", "Name", "Signature", "Date"), strict=True):
+    for cell, head in zip(
+        sig.rows[0].cells, ("Organisation", "Name", "Signature", "Date"), strict=True
+    ):
         cell.text = head
     cells = sig.add_row().cells
-    for cell, value in zip(cells, ("Example County Council", "A Director", "/signed/", "01/10/2025"), strict=True):
+    for cell, value in zip(
+        cells, ("Example County Council", "A Director", "/signed/", "01/10/2025"), strict=True
+    ):
         cell.text = value
     src = tmp_path / "isa.docx"
     d.save(str(src))

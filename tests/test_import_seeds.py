@@ -29,7 +29,9 @@ def seed_docs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Pa
 
 
 @pytest.fixture(scope="session")
-def seed_pdfs(seed_docs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def seed_pdfs(
+    seed_docs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Path]:
     require(soffice() is not None, "LibreOffice (soffice) is not installed")
     require(pdftotext_available(), "pdftotext is not installed: apt-get install poppler-utils")
     folder = tmp_path_factory.mktemp("import-pdf")
@@ -62,7 +64,9 @@ def test_draft_validates(drafts, cli, seed: str, kind: str) -> None:  # type: ig
     assert proc.returncode == 0, proc.stderr
     assert "valid" in proc.stdout
     text = (into / "organisations.yaml").read_text()
-    assert text.startswith("# yaml-language-server: $schema=../../schemas/organisations.schema.json")
+    assert text.startswith(
+        "# yaml-language-server: $schema=../../schemas/organisations.schema.json"
+    )
 
 
 @pytest.mark.parametrize(("seed", "kind"), CASES)
@@ -78,10 +82,6 @@ def test_check_of_draft_finds_what_audit_finds(drafts, seed: str, kind: str) -> 
 def test_recovery_share_at_least_95_percent(drafts, seed: str, kind: str) -> None:  # type: ignore[no-untyped-def]
     _, into = drafts[(seed, kind)]
     got, total, missed = recovered(into, seed)
-    if kind == "pdf":  # known gap: version tables a PDF does not rule as a table are not read
-        skipped = [m for m in missed if m.startswith("version row")]
-        total -= len(skipped)
-        missed = [m for m in missed if m not in skipped]
     if total:
         assert got / total >= 0.95, missed
     else:  # the Staffordshire documents state no structured facts (no parties, dates, table)

@@ -26,14 +26,32 @@ exit codes: 0 the draft was written; 2 a file could not be read or --into alread
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", type=Path, metavar="FILE")
-    parser.add_argument("--into", type=Path, required=True, metavar="FOLDER",
-                        help="the new partnership folder to write, e.g. agreements/new")
-    parser.add_argument("--as-of", type=parse_date, default=None, metavar="YYYY-MM-DD",
-                        help="the date the import report is made as of (default: today)")
-    parser.add_argument("--format", choices=("text", "json"), default="text",
-                        help="import report format (default: text)")
-    parser.add_argument("--report", type=Path, metavar="FILE",
-                        help="write the import report to FILE instead of standard output")
+    parser.add_argument(
+        "--into",
+        type=Path,
+        required=True,
+        metavar="FOLDER",
+        help="the new partnership folder to write, e.g. agreements/new",
+    )
+    parser.add_argument(
+        "--as-of",
+        type=parse_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the date the import report is made as of (default: today)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="import report format (default: text)",
+    )
+    parser.add_argument(
+        "--report",
+        type=Path,
+        metavar="FILE",
+        help="write the import report to FILE instead of standard output",
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ import re
 from isa_kit.audit.extract import Facts, same_organisation, tables
 from isa_kit.audit.facts import cell_at
 from isa_kit.audit.orgtables import signature_columns
-from isa_kit.audit.text import Block, DocumentText
+from isa_kit.audit.text import DocumentText
 
 from .recover import OrgSeen
 from .tables import clean
@@ -27,8 +27,19 @@ _TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("housing", re.compile(r"homes\b|housing", re.I)),
     ("local-authority", re.compile(r"council|borough|county|city of|local authority", re.I)),
 )
-_PUBLIC = {"ccg", "crc", "icb", "police", "fire", "ambulance", "probation", "nhs-trust",
-           "school-college", "local-authority", "gp-practices"}
+_PUBLIC = {
+    "ccg",
+    "crc",
+    "icb",
+    "police",
+    "fire",
+    "ambulance",
+    "probation",
+    "nhs-trust",
+    "school-college",
+    "local-authority",
+    "gp-practices",
+}
 
 
 def org_type(name: str) -> str:
@@ -48,13 +59,24 @@ def slug(text: str, taken: set[str]) -> str:
     return out
 
 
-def _row_values(doc: DocumentText, region: str, quote: str) -> tuple[list[Block], dict[str, int]] | None:
+def _signature_values(doc: DocumentText, region: str) -> dict[str, dict[str, str]]:
+    """What each row of the signature table headed at ``region`` has filled in, by organisation
+    (the audit says which cells are empty; the draft needs what the others say)."""
     for rows in tables(doc.blocks):
         for i, row in enumerate(rows[:3]):
             cols = signature_columns(row)
-            if cols is not None and row.region == region:
-                return rows[i + 1 :], cols
-    return None
+            if cols is None or row.region != region:
+                continue
+            out: dict[str, dict[str, str]] = {}
+            for r in rows[i + 1 :]:
+                org_cell = cell_at(r, cols["org"])
+                if org_cell is None or not org_cell.text.strip():
+                    continue
+                cells = {k: cell_at(r, cols[k]) for k in ("name", "role", "date") if k in cols}
+                values = {k: clean(c.text) for k, c in cells.items() if c and clean(c.text)}
+                out.setdefault(clean(org_cell.text), values)
+            return out
+    return {}
 
 
 def parties(doc: DocumentText, facts: Facts) -> list[OrgSeen]:
@@ -80,20 +102,7 @@ def parties(doc: DocumentText, facts: Facts) -> list[OrgSeen]:
         if row.number and o.ico is None:
             o.ico = row.number.split()[0].strip(".,;")
     for table in facts.signature_tables:
-        found = _row_values(doc, table.where.region, table.where.quote)
-        by_org: dict[str, dict[str, str]] = {}
-        if found is not None:
-            rows, cols = found
-            for r in rows:
-                org_cell = cell_at(r, cols["org"])
-                if org_cell is None or not org_cell.text.strip():
-                    continue
-                values = {}
-                for key in ("name", "role", "date"):
-                    c = cell_at(r, cols[key]) if key in cols else None
-                    if c is not None and clean(c.text):
-                        values[key] = clean(c.text)
-                by_org.setdefault(clean(org_cell.text), values)
+        by_org = _signature_values(doc, table.where.region)
         for srow in table.rows:
             o = add(srow.organisation, srow.where.region, signing=True)
             o.signatory = by_org.get(clean(srow.organisation), {})

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from isa_kit.audit.text import Block, DocumentText
+from isa_kit.audit.text import DocumentText
 
 from .notes import Note
 from .tables import clean
@@ -44,13 +44,25 @@ def narrative(doc: DocumentText, doc_id: str) -> tuple[list[dict[str, Any]], lis
         for b in doc.blocks:
             if b.part != "page" or not clean(b.text):
                 continue
-            sections.append({"id": _slug(f"page-{b.page}", taken), "title": f"Page {b.page}",
-                             "paragraphs": [clean(b.text)]})
+            sections.append(
+                {
+                    "id": _slug(f"page-{b.page}", taken),
+                    "title": f"Page {b.page}",
+                    "paragraphs": [clean(b.text)],
+                }
+            )
         if sections:
-            notes.append(Note("guessed", "sections", f"{len(sections)} pages", doc.path,
-                              "a PDF does not mark its headings: the text is kept page by page; "
-                              "split it into the document's sections by hand",
-                              (f"documents/{doc_id}.yaml", ("sections",))))
+            notes.append(
+                Note(
+                    "guessed",
+                    "sections",
+                    f"{len(sections)} pages",
+                    doc.path,
+                    "a PDF does not mark its headings: the text is kept page by page; "
+                    "split it into the document's sections by hand",
+                    (f"documents/{doc_id}.yaml", ("sections",)),
+                )
+            )
         return sections, notes
     current: dict[str, Any] | None = None
     buffer: list[str] = []
@@ -75,8 +87,11 @@ def narrative(doc: DocumentText, doc_id: str) -> tuple[list[dict[str, Any]], lis
             notes.append(Note("recovered", "section", text, f"{doc.path}, {b.region}"))
         else:
             if current is None:
-                current = {"id": _slug("front matter", taken), "title": "Front matter",
-                           "paragraphs": []}
+                current = {
+                    "id": _slug("front matter", taken),
+                    "title": "Front matter",
+                    "paragraphs": [],
+                }
                 sections.append(current)
             buffer.append(text)
             if _END.search(text):

@@ -53,8 +53,14 @@ class ImportResult:
             "files": self.files,
             "summary": self.counts(),
             "items": [
-                {"status": n.status, "what": n.what, "value": n.value, "where": n.where,
-                 "why": n.why, **({"yaml": n.yaml[0]} if n.yaml else {})}
+                {
+                    "status": n.status,
+                    "what": n.what,
+                    "value": n.value,
+                    "where": n.where,
+                    "why": n.why,
+                    **({"yaml": n.yaml[0]} if n.yaml else {}),
+                }
                 for n in self.notes
             ],
         }
@@ -62,10 +68,15 @@ class ImportResult:
 
     def to_text(self) -> str:
         c = self.counts()
-        out = [f"isa-kit import into {display_path(self.folder)} as of {self.as_of.isoformat()}: "
-               f"{c['recovered']} recovered, {c['guessed']} guessed, {c['unread']} not read"]
-        for status, head in (("unread", "Could not be read"), ("guessed", "Guessed (check these)"),
-                             ("recovered", "Recovered")):
+        out = [
+            f"isa-kit import into {display_path(self.folder)} as of {self.as_of.isoformat()}: "
+            f"{c['recovered']} recovered, {c['guessed']} guessed, {c['unread']} not read"
+        ]
+        for status, head in (
+            ("unread", "Could not be read"),
+            ("guessed", "Guessed (check these)"),
+            ("recovered", "Recovered"),
+        ):
             items = [n for n in self.notes if n.status == status]
             if items:
                 out.append(f"\n{head}:")

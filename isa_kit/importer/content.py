@@ -1,0 +1,216 @@
+"""What the document says about the law, the data's keeping and its security, and its RAG
+levels: statements found by pattern, kept as the document words them and marked as guessed
+where the model needs more than the text gives."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from isa_kit.audit.text import Block
+
+from .notes import Note
+from .tables import clean
+
+if TYPE_CHECKING:
+    from .recover import Recovered
+
+_ART6 = {
+    "a": "consent",
+    "b": "contract",
+    "c": "legal-obligation",
+    "d": "vital-interests",
+    "e": "public-task",
+    "f": "legitimate-interests",
+}
+_ART6_RX = re.compile(r"Article\s*6\s*\(1\)\s*\(([a-f])\)", re.I)
+_ART9_RX = re.compile(r"Article\s*9\s*\(2\)\s*\(([a-j])\)", re.I)
+_ART9 = dict(
+    zip(
+        "abcdefghij",
+        (
+            "explicit-consent",
+            "employment-social-protection",
+            "vital-interests",
+            "not-for-profit",
+            "made-public",
+            "legal-claims",
+            "substantial-public-interest",
+            "health-social-care",
+            "public-health",
+            "archiving-research",
+        ),
+        strict=True,
+    )
+)
+_ACT = re.compile(
+    r"\b((?:[A-Z][A-Za-z]*\s+){1,6}Act\s+(?:1[89]|20)\d\d)(?:,?\s+(?:section|s\.)\s*(\d+[A-Z]?))?"
+)
+_LEAD = re.compile(r"^(?:(?:The|Under|And|Of|In|By|See|Within|Section|Part)\s+)+", re.I)
+_RAG_RX = re.compile(r"^\s*(RED|AMBER|GREEN|BLUE|BLACK)\b", re.I)
+_TIME_RX = re.compile(r"\b(\d+)\s+(working\s+)?(hour|day|week)s?\b", re.I)
+_SENTENCE = re.compile(r"[^.!?]*[.!?]")
+_RETAIN = re.compile(r"\b(?:retain(?:ed)?|retention|kept for|destroy(?:ed)?|disposal)\b", re.I)
+_PERIOD = re.compile(r"\b(\d{1,3}\s+(?:years?|months?))\b", re.I)
+_SECURE = re.compile(
+    r"\b(?:secure(?:ly)? (?:e-?mail|storage|stored|network)|encrypt\w*|password\w*|vetted|"
+    r"locked|GCSX|CJSM|PSN)\b",
+    re.I,
+)
+_DOMAIN = re.compile(
+    r"(?<![@\w.-])((?:[a-z0-9-]+\.)*(?:gcsx\.gov\.uk|gsi\.gov\.uk|gsx\.gov\.uk|"
+    r"pnn\.police\.uk|cjsm\.net|nhs\.net))\b",
+    re.I,
+)
+MAX_STATEMENTS = 8
+
+
+def _text_blocks(body: list[Block]) -> list[Block]:
+    return [b for b in body if b.part in ("body", "page") or (b.cells and b.part != "pdf-table")]
+
+
+def lawful_bases(body: list[Block], rec: Recovered) -> None:
+    art6: list[str] = []
+    art9: list[str] = []
+    gateways: dict[str, dict[str, str]] = {}
+    for b in _text_blocks(body):
+        text = clean(b.text)
+        for m in _ART6_RX.finditer(text):
+            if _ART6[m[1].lower()] not in art6:
+                art6.append(_ART6[m[1].lower()])
+                rec.note("recovered", "lawful basis", f"Article 6(1)({m[1]})", b.region)
+        for m in _ART9_RX.finditer(text):
+            if _ART9[m[1].lower()] not in art9:
+                art9.append(_ART9[m[1].lower()])
+                rec.note(
+                    "recovered", "special category condition", f"Article 9(2)({m[1]})", b.region
+                )
+        for m in _ACT.finditer(text):
+            act = _LEAD.sub("", m[1].strip())
+            if not act.split()[0][0].isupper() or len(act.split()) < 2:
+                continue
+            key = f"{act} s{m[2]}" if m[2] else act
+            if key not in gateways and len(gateways) < 40:
+                gateways[key] = {"act": act, **({"section": f"section {m[2]}"} if m[2] else {})}
+                rec.note("recovered", "gateway cited", key, b.region)
+    if not (art6 or art9 or gateways):
+        rec.note("unread", "lawful basis", "-", "", "no UK GDPR article or Act cited")
+        return
+    basis: dict[str, Any] = {}
+    if art6:
+        basis["article_6"] = art6
+    if art9:
+        basis["article_9"] = [{"article_9": c} for c in art9]
+        why = "Article 9 conditions found; add the DPA 2018 Schedule 1 condition each relies on"
+        rec.note(
+            "guessed",
+            "special category conditions",
+            ", ".join(art9),
+            "",
+            why,
+            ("lawful_bases", 0, "article_9"),
+        )
+    if gateways:
+        basis["gateways"] = list(gateways.values())
+    rec.doc["lawful_bases"] = [basis]
+
+
+def _statements(body: list[Block], rx: re.Pattern[str]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for b in _text_blocks(body):
+        for s in _SENTENCE.findall(clean(b.text)) or [clean(b.text)]:
+            s = s.strip()
+            if rx.search(s) and 20 <= len(s) <= 400 and all(s != o for o, _ in out):
+                out.append((s, b.region))
+    return out
+
+
+def retention(body: list[Block], rec: Recovered) -> None:
+    rules: list[dict[str, str]] = []
+    for sentence, where in _statements(body, _RETAIN):
+        m = _PERIOD.search(sentence)
+        if m is None or len(rules) >= MAX_STATEMENTS:
+            continue
+        rules.append(
+            {
+                "record_type": "Information shared under this document",
+                "period": m[1],
+                "trigger": sentence,
+            }
+        )
+        why = "the record type is not stated as such: the sentence is kept as the trigger"
+        rec.note(
+            "guessed", "retention", m[1], where, why, ("retention", len(rules) - 1, "record_type")
+        )
+    if rules:
+        rec.doc["retention"] = rules
+    else:
+        rec.note("unread", "retention", "-", "", "no retention period found")
+
+
+def security(body: list[Block], rec: Recovered) -> None:
+    found = _statements(body, _SECURE)[:MAX_STATEMENTS]
+    domains: list[str] = []
+    for b in _text_blocks(body):
+        for m in _DOMAIN.finditer(b.text):
+            d = m[1].lower()
+            if d not in domains:
+                domains.append(d)
+    sec: dict[str, Any] = {}
+    if rec.doc.get("classification"):
+        sec["classification"] = rec.doc["classification"]
+    if found:
+        sec["storage"] = [s for s, _ in found]
+        for s, where in found:
+            rec.note("recovered", "security statement", s[:80], where)
+    if domains:
+        sec["transfer_channels"] = [{"method": "secure-email", "domains": domains}]
+        why = "the secure email domains the document names: confirm each is still approved"
+        rec.note(
+            "guessed",
+            "secure email domains",
+            ", ".join(domains),
+            "",
+            why,
+            ("security", "transfer_channels", 0, "domains"),
+        )
+    if found or domains:
+        rec.doc["security"] = sec
+    else:
+        rec.note("unread", "security", "-", "", "no security statement found")
+
+
+def rag_levels(blocks: list[Block], rec: Recovered) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for b in blocks:
+        if b.part == "layout-line":
+            continue
+        text = clean(b.text)
+        m = _RAG_RX.match(text)
+        t = _TIME_RX.search(text)
+        if not m or not t or m[1].upper() in seen:
+            continue
+        seen.add(m[1].upper())
+        amount, working, unit = t[1], t[2], t[3].lower()
+        plural = "s" if amount != "1" else ""
+        timescale = f"{amount} {'working ' if working else ''}{unit}{plural}"
+        level = {
+            "name": m[1].upper(),
+            "colour": m[1].lower(),
+            "priority": len(out) + 1,
+            "timescale": timescale,
+        }
+        out.append(level)
+        why = "priority taken from the order of the levels in the document"
+        rec.notes.append(
+            Note(
+                "guessed",
+                "RAG level",
+                f"{level['name']}: {timescale}",
+                f"{rec.source}, {b.region}",
+                why,
+                ("partnership.yaml", ("rag_scheme", "levels", len(out) - 1)),
+            )
+        )
+    return out
