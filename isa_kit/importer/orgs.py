@@ -73,7 +73,9 @@ def _signature_values(doc: DocumentText, region: str) -> dict[str, dict[str, str
                 if org_cell is None or not org_cell.text.strip():
                     continue
                 cells = {k: cell_at(r, cols[k]) for k in ("name", "role", "date") if k in cols}
-                values = {k: clean(c.text) for k, c in cells.items() if c and clean(c.text)}
+                values: dict[str, str] = {
+                    k: clean(c.text) for k, c in cells.items() if c and clean(c.text)
+                }
                 out.setdefault(clean(org_cell.text), values)
             return out
     return {}
