@@ -101,19 +101,24 @@ def test_barnet_draft_content(drafts) -> None:  # type: ignore[no-untyped-def]
     assert "email: lado@barnet.gcsx.gov.uk" in part
 
 
-def test_build_from_draft_has_the_source_sections(drafts, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(("seed", "kind"), CASES)
+def test_build_from_draft_has_the_source_sections(
+    drafts, seed: str, kind: str, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     import docx
-
-    _, into = drafts[("northamptonshire-protocol", "docx")]
-    result = build(into, tmp_path / "out", as_of=AS_OF)
-    assert len(result.docx) == 1
-    built = docx.Document(str(result.docx[0]))
-    text = "\n".join(p.text for p in built.paragraphs)
     import yaml
 
+    _, into = drafts[(seed, kind)]
+    result = build(into, tmp_path / "out", as_of=AS_OF)
+    [document] = [p for p in result.docx if not p.stem.endswith("-signature-pack")]
+    text = "\n".join(p.text for p in docx.Document(str(document)).paragraphs)
     data = yaml.safe_load(next((into / "documents").glob("*.yaml")).read_text())
-    titles = [s["title"] for s in data["sections"]]
-    assert len(titles) >= 10
-    missing = [t for t in titles if t not in text]
-    # known gap: a section whose id matches a template slot or clause is placed elsewhere
-    assert len(missing) <= len(titles) // 10, missing
+    sections = data["sections"]
+    assert len(sections) >= 10
+    for s in sections:
+        for para in s.get("paragraphs", []):
+            assert para[:60] in text, f"text of section '{s['title']}' is not in the document"
+    # a section whose id is one of the template's own slots is placed under the template's
+    # heading (its text is checked above), so a few titles may be worded by the template
+    missing = [s["title"] for s in sections if s["title"] not in text]
+    assert len(missing) <= max(1, len(sections) // 20), missing

@@ -8,7 +8,7 @@ import re
 from isa_kit.audit.extract import Facts, same_organisation, tables
 from isa_kit.audit.facts import cell_at
 from isa_kit.audit.orgtables import signature_columns
-from isa_kit.audit.text import DocumentText
+from isa_kit.audit.text import Block, DocumentText
 
 from .recover import OrgSeen
 from .tables import clean
@@ -27,6 +27,8 @@ _TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("housing", re.compile(r"homes\b|housing", re.I)),
     ("local-authority", re.compile(r"council|borough|county|city of|local authority", re.I)),
 )
+_INCLUDING = re.compile(r"\s+(?:including|incl\.)\b", re.IGNORECASE)
+"""An ICO row may list a body's departments after its name: match on the body's name."""
 _PUBLIC = {
     "ccg",
     "crc",
@@ -81,14 +83,15 @@ def _signature_values(doc: DocumentText, region: str) -> dict[str, dict[str, str
     return {}
 
 
-def parties(doc: DocumentText, facts: Facts) -> list[OrgSeen]:
+def parties(doc: DocumentText, facts: Facts, lines: list[Block]) -> list[OrgSeen]:
     """Every organisation the document names as a party, once, in the order first seen."""
     seen: list[OrgSeen] = []
 
     def add(name: str, where: str, signing: bool = False) -> OrgSeen:
         name = clean(name)
+        core = _INCLUDING.split(name)[0].strip(" :,").lower()
         for o in seen:
-            if o.name.lower() == name.lower():
+            if o.name.lower() in (name.lower(), core):
                 return o
         for o in seen:
             if same_organisation(o.name, name) and not (signing and o.signatory is not None):
@@ -99,6 +102,8 @@ def parties(doc: DocumentText, facts: Facts) -> list[OrgSeen]:
 
     for p in facts.parties:
         add(p.name, p.where.region)
+    for name, where in listed_parties(lines):
+        add(name, where)
     for row in facts.ico_rows:
         o = add(row.organisation, row.where.region)
         if row.number and o.ico is None:
@@ -109,3 +114,28 @@ def parties(doc: DocumentText, facts: Facts) -> list[OrgSeen]:
             o = add(srow.organisation, srow.where.region, signing=True)
             o.signatory = by_org.get(clean(srow.organisation), {})
     return seen
+
+
+_LIST_INTRO = re.compile(
+    r"\b(?:partner agencies|partners|parties|partner organi[sz]ations|agencies)\b[^.]{0,40}:$",
+    re.IGNORECASE,
+)
+_ITEM_END = re.compile(r"[.;:,]$")
+MAX_LISTED = 40
+
+
+def listed_parties(paras: list[Block]) -> list[tuple[str, str]]:
+    """Names listed one per paragraph after a line such as 'The following are the MASH partner
+    agencies:' (the audit's scope extractor reads agreements' 'between ... and:' lists)."""
+    out: list[tuple[str, str]] = []
+    for i, b in enumerate(paras):
+        if not _LIST_INTRO.search(clean(b.text)):
+            continue
+        for item in paras[i + 1 : i + 1 + MAX_LISTED]:
+            text = clean(item.text).lstrip("•·-– ").strip()
+            if not text or len(text.split()) > 8 or _ITEM_END.search(text):
+                break
+            if not text[0].isupper():
+                break
+            out.append((text, item.region))
+    return out

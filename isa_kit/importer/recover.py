@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any
 
 from isa_kit.audit.extract import Facts
@@ -69,7 +70,7 @@ class Recovered:
 
 _KINDS = (
     ("isa", re.compile(r"information sharing agreement", re.I)),
-    ("mou", re.compile(r"memorandum of understanding|\bMOU\b")),
+    ("mou", re.compile(r"(?i:memorandum of understanding)|\bMOU\b")),
     ("protocol", re.compile(r"\bprotocol\b", re.I)),
     ("guidance", re.compile(r"\bguidance\b|\bguide\b", re.I)),
 )
@@ -79,12 +80,15 @@ _MARKING = re.compile(
 _VERSION = re.compile(r"\bVersion\s*(?:number|no\.?)?\s*:?\s*(\d+(?:\.\d+)*)\b", re.I)
 
 
-def recover(doc: DocumentText, facts: Facts, doc_id: str) -> Recovered:
+def recover(
+    doc: DocumentText, facts: Facts, doc_id: str, lines: list[Block] | None = None
+) -> Recovered:
+    """``lines``: the paragraphs or a PDF's layout lines, where a title line is looked for."""
     rec = Recovered(source=doc.path, doc_id=doc_id, says_signed=facts.says_signed is not None)
     body = [b for b in doc.blocks if b.part != "layout-line"]
     lv = label_values(body)
     rec.doc["id"] = doc_id
-    _identity(body, lv, rec)
+    _identity(lines or body, lv, rec)
     _version(body, lv, rec)
     _status(lv, rec)
     _classification(body, lv, rec)
@@ -99,42 +103,51 @@ def recover(doc: DocumentText, facts: Facts, doc_id: str) -> Recovered:
 
 def _identity(body: list[Block], lv: LabelValues, rec: Recovered) -> None:
     title, where, sure = _title(body, lv)
-    start = " ".join(clean(b.text) for b in body[:40])
-    kind = next((k for k, rx in _KINDS if rx.search(title)), None)
-    kind_sure = kind is not None
-    kind = kind or next((k for k, rx in _KINDS if rx.search(start)), "guidance")
+    name = PurePath(rec.source).stem.replace("-", " ").replace("_", " ")
+    start = " ".join(clean(b.text) for b in body[:60])
+    kind, how = None, ""
+    for text, said in ((title or "", ""), (name, "the file name"), (start, "the opening text")):
+        kind = next((k for k, rx in _KINDS if rx.search(text)), None)
+        if kind is not None:
+            how = said
+            break
+    kind = kind or "guidance"
     rec.doc["kind"] = kind
-    rec.doc["title"] = title
-    if sure:
-        rec.note("recovered", "title", title, where)
-    else:
-        why = "taken from the first line naming the kind of document"
-        rec.note("guessed", "title", title, where, why, ("title",))
-    if kind_sure:
+    if kind is not None and not how:
         rec.note("recovered", "kind", kind, where)
     else:
-        why = "the title does not say what kind of document it is"
+        why = f"taken from {how}" if how else "nothing says what kind of document it is"
         rec.note("guessed", "kind", kind, where, why, ("kind",))
+    if title is None:
+        title = f"{_KIND_NAMES[kind]} (title not found in the source)"
+        rec.note("unread", "title", title, "", "no title line found: give the title", ("title",))
+    elif sure:
+        rec.note("recovered", "title", title, where)
+    else:
+        why = "the first heading naming the kind of document: confirm it is the title"
+        rec.note("guessed", "title", title, where, why, ("title",))
+    rec.doc["title"] = title
 
 
-def _title(blocks: list[Block], lv: LabelValues) -> tuple[str, str, bool]:
+_KIND_NAMES = {
+    "isa": "Information sharing agreement",
+    "mou": "Memorandum of understanding",
+    "protocol": "Protocol",
+    "guidance": "Guidance",
+}
+_TITLE_LINE = re.compile(r"^[A-Z][^.;:!?]{3,110}$")
+
+
+def _title(blocks: list[Block], lv: LabelValues) -> tuple[str | None, str, bool]:
     for label, value, b in lv:
         if label in ("document title", "title") and value:
             return value, b.region, True
-    for b in blocks:
+    for b in blocks[:400]:
         text = clean(b.text)
-        if (
-            b.table is None
-            and b.part in ("body", "page")
-            and any(k.search(text) for _, k in _KINDS)
-        ):
-            if b.part == "page":  # a whole PDF page: the sentence naming the kind
-                m = next(k.search(text) for _, k in _KINDS if k.search(text))
-                assert m is not None
-                text = text[max(0, m.start() - 60) : m.end() + 40].strip()
-            return (text if len(text) <= 120 else text[:117].rstrip() + "…"), b.region, False
-    first = next((clean(b.text) for b in blocks if clean(b.text)), "Untitled document")
-    return first[:120], blocks[0].region if blocks else "", False
+        short = b.table is None and _TITLE_LINE.match(text) and len(text.split()) <= 14
+        if short and any(k.search(text) for _, k in _KINDS):
+            return text, b.region, False
+    return None, "", False
 
 
 def _version(body: list[Block], lv: LabelValues, rec: Recovered) -> None:

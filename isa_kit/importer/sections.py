@@ -6,17 +6,20 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from isa_kit.audit.text import DocumentText
+from isa_kit.audit.text import Block, DocumentText
 
 from .notes import Note
 from .tables import clean
 
+_SENTENCE_END = re.compile(r"[.!?)\]]$")
 _END = re.compile(r"[.:;!?)\]]$")
 _NUMBERED = re.compile(r"^(?:\d+(?:\.\d+)*\.?|Appendix \d+|Section \d+)\s+\S")
 MAX_SECTIONS = 200
 
 
-def _heading(text: str, prev: str) -> bool:
+def _heading(text: str, prev: str, prev_heading: bool) -> bool:
+    """A short capitalised line without final punctuation, after the end of a sentence or
+    another heading (never the items of a list introduced by a colon)."""
     words = text.split()
     if not words or len(words) > 10 or len(text) > 90 or _END.search(text):
         return False
@@ -24,7 +27,9 @@ def _heading(text: str, prev: str) -> bool:
         return False
     if _NUMBERED.match(text) and len(words) > 8:
         return False
-    return not prev or bool(_END.search(prev)) or prev.isupper() or len(prev.split()) <= 10
+    if prev.endswith(":"):
+        return False
+    return not prev or prev_heading or bool(_SENTENCE_END.search(prev))
 
 
 def _slug(text: str, taken: set[str]) -> str:
@@ -36,11 +41,20 @@ def _slug(text: str, taken: set[str]) -> str:
     return out
 
 
-def narrative(doc: DocumentText, doc_id: str) -> tuple[list[dict[str, Any]], list[Note]]:
+def paragraphs(doc: DocumentText) -> list[Block]:
+    """A Word document's body paragraphs (not table rows), in order."""
+    return [b for b in doc.blocks if b.part == "body" and b.table is None and clean(b.text)]
+
+
+def narrative(
+    doc: DocumentText, doc_id: str, lines: list[Block] | None
+) -> tuple[list[dict[str, Any]], list[Note]]:
+    """Sections from ``lines`` (paragraphs, or a PDF's layout lines); page by page when a PDF's
+    lines could not be read."""
     sections: list[dict[str, Any]] = []
     notes: list[Note] = []
     taken: set[str] = set()
-    if doc.kind == "pdf":
+    if lines is None:
         for b in doc.blocks:
             if b.part != "page" or not clean(b.text):
                 continue
@@ -67,6 +81,7 @@ def narrative(doc: DocumentText, doc_id: str) -> tuple[list[dict[str, Any]], lis
     current: dict[str, Any] | None = None
     buffer: list[str] = []
     prev = ""
+    prev_heading = False
 
     def flush() -> None:
         nonlocal buffer
@@ -74,13 +89,12 @@ def narrative(doc: DocumentText, doc_id: str) -> tuple[list[dict[str, Any]], lis
             current["paragraphs"].append(" ".join(buffer))
         buffer = []
 
-    for b in doc.blocks:
-        if b.part != "body" or b.table is not None:
-            continue
+    for b in lines:
         text = clean(b.text)
         if not text:
             continue
-        if _heading(text, prev) and len(sections) < MAX_SECTIONS:
+        heading = b.part == "body" and _heading(text, prev, prev_heading)
+        if heading and len(sections) < MAX_SECTIONS:
             flush()
             current = {"id": _slug(text, taken), "title": text, "paragraphs": []}
             sections.append(current)
@@ -96,7 +110,7 @@ def narrative(doc: DocumentText, doc_id: str) -> tuple[list[dict[str, Any]], lis
             buffer.append(text)
             if _END.search(text):
                 flush()
-        prev = text
+        prev, prev_heading = text, heading
     flush()
     for s in sections:
         if not s["paragraphs"]:

@@ -24,8 +24,9 @@ from isa_kit.reference.policy import load_policy
 from .draft import assemble
 from .notes import Note
 from .orgs import parties
+from .pdflines import pdf_lines
 from .recover import recover
-from .sections import narrative
+from .sections import narrative, paragraphs
 
 __all__ = ["ImportResult", "import_documents"]
 
@@ -125,9 +126,10 @@ def import_documents(
             doc_id, n = f"{base}-{n}", n + 1
         taken.add(doc_id)
         facts = extract(doc)
-        rec = recover(doc, facts, doc_id)
-        rec.orgs = parties(doc, facts)
-        sections, notes = narrative(doc, doc_id)
+        lines = pdf_lines(path, doc) if doc.kind == "pdf" else paragraphs(doc)
+        rec = recover(doc, facts, doc_id, lines)
+        rec.orgs = parties(doc, facts, lines or [])
+        sections, notes = narrative(doc, doc_id, lines)
         if sections:
             rec.doc["sections"] = sections
         rec.notes.extend(notes)
