@@ -122,3 +122,47 @@ def test_build_from_draft_has_the_source_sections(
     # heading (its text is checked above), so a few titles may be worded by the template
     missing = [s["title"] for s in sections if s["title"] not in text]
     assert len(missing) <= max(1, len(sections) // 20), missing
+
+
+RAG = {
+    "staffordshire-guidance": [
+        ("RED", "2 hours"),
+        ("AMBER", "24 hours"),
+        ("BLUE", "3 working days"),
+    ],
+    "northamptonshire-protocol": [
+        ("RED", "4 hours"),
+        ("AMBER", "1 working day"),
+        ("GREEN", "24 hours"),
+    ],
+}
+
+
+@pytest.mark.parametrize(("seed", "kind"), [(s, k) for s in RAG for k in ("docx", "pdf")])
+def test_rag_levels_and_timescales(drafts, seed: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    import yaml
+
+    _, into = drafts[(seed, kind)]
+    part = yaml.safe_load((into / "partnership.yaml").read_text())
+    levels = [(lvl["name"], lvl["timescale"]) for lvl in part["rag_scheme"]["levels"]]
+    assert levels == RAG[seed]
+    assert (
+        "# unsure: priority taken from the order of the levels"
+        in (into / "partnership.yaml").read_text()
+    )
+
+
+def test_import_report_names_where_each_fact_came_from(drafts) -> None:  # type: ignore[no-untyped-def]
+    src, _ = drafts[("barnet-protocol-isa", "pdf")]
+    _, into = drafts[("barnet-protocol-isa", "pdf")]
+    assert into.is_dir()
+    # the report of a fresh import into a new folder, as text and JSON
+    import json
+
+    result = import_documents([src], into.parent / "again", AS_OF)
+    data = json.loads(result.to_json())
+    assert data["summary"]["recovered"] > 50 and data["summary"]["guessed"] > 0
+    ico = [i for i in data["items"] if i["what"] == "ICO registration"]
+    assert any("Z6665870" in i["value"] and "page " in i["where"] for i in ico)
+    text = result.to_text()
+    assert "Guessed (check these):" in text and "Recovered:" in text

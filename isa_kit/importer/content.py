@@ -48,7 +48,6 @@ _ACT = re.compile(
 )
 _LEAD = re.compile(r"^(?:(?:The|Under|And|Of|In|By|See|Within|Section|Part)\s+)+", re.I)
 _RAG_RX = re.compile(r"^\s*(RED|AMBER|GREEN|BLUE|BLACK)\b", re.I)
-_TIME_RX = re.compile(r"\b(\d+)\s+(working\s+)?(hour|day|week)s?\b", re.I)
 _SENTENCE = re.compile(r"[^.!?]*[.!?]")
 _RETAIN = re.compile(r"\b(?:retain(?:ed)?|retention|kept for|destroy(?:ed)?|disposal)\b", re.I)
 _PERIOD = re.compile(r"\b(\d{1,3}\s+(?:years?|months?))\b", re.I)
@@ -180,21 +179,58 @@ def security(body: list[Block], rec: Recovered) -> None:
         rec.note("unread", "security", "-", "", "no security statement found")
 
 
-def rag_levels(blocks: list[Block], rec: Recovered) -> list[dict[str, Any]]:
+_NUMBER_WORDS = {
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "ten": "10",
+    "twelve": "12",
+    "twenty-four": "24",
+    "forty-eight": "48",
+    "seventy-two": "72",
+}
+_TIMESCALE = re.compile(
+    r"\b(?:(within)\s+)?(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+(working\s+)?"
+    r"(hour|day|week)s?\b|\b(same[- ]day)\b",
+    re.IGNORECASE,
+)
+RAG_WINDOW = 6
+
+
+def _timescale(lines: list[str]) -> str | None:
+    """The level's timescale: a 'within N units' phrase first, else any 'N units'."""
+    found = [m for text in lines for m in _TIMESCALE.finditer(text)]
+    if not found:
+        return None
+    m = next((m for m in found if m[1] or m[5]), found[0])
+    if m[5]:
+        return "same day"
+    amount = _NUMBER_WORDS.get(m[2].lower(), m[2])
+    unit = m[4].lower() + ("s" if amount != "1" else "")
+    return f"{amount} {'working ' if m[3] else ''}{unit}"
+
+
+def rag_levels(flow: list[Block], rec: Recovered) -> list[dict[str, Any]]:
+    """RAG (or BRAG) levels: a line or table row starting with a colour, and the timescale on
+    it or on the few lines after it (before the next colour)."""
     out: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    for b in blocks:
-        if b.part == "layout-line":
+    texts = [clean(b.text) for b in flow]
+    for i, text in enumerate(texts):
+        m = _RAG_RX.match(text.lstrip("•·- "))
+        if m is None or any(level["name"] == m[1].upper() for level in out):
             continue
-        text = clean(b.text)
-        m = _RAG_RX.match(text)
-        t = _TIME_RX.search(text)
-        if not m or not t or m[1].upper() in seen:
+        window = [text]
+        for nxt in texts[i + 1 : i + 1 + RAG_WINDOW]:
+            if _RAG_RX.match(nxt.lstrip("•·- ")):
+                break
+            window.append(nxt)
+        timescale = _timescale(window)
+        if timescale is None:
             continue
-        seen.add(m[1].upper())
-        amount, working, unit = t[1], t[2], t[3].lower()
-        plural = "s" if amount != "1" else ""
-        timescale = f"{amount} {'working ' if working else ''}{unit}{plural}"
         level = {
             "name": m[1].upper(),
             "colour": m[1].lower(),
@@ -208,7 +244,7 @@ def rag_levels(blocks: list[Block], rec: Recovered) -> list[dict[str, Any]]:
                 "guessed",
                 "RAG level",
                 f"{level['name']}: {timescale}",
-                f"{rec.source}, {b.region}",
+                f"{rec.source}, {flow[i].region}",
                 why,
                 ("partnership.yaml", ("rag_scheme", "levels", len(out) - 1)),
             )

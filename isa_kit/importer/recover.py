@@ -96,7 +96,8 @@ def recover(
     lawful_bases(body, rec)
     retention(body, rec)
     security(body, rec)
-    rec.rag = rag_levels(doc.blocks, rec)
+    flow = lines if doc.kind == "pdf" and lines else [b for b in doc.blocks if b.part == "body"]
+    rec.rag = rag_levels(flow, rec)
     rec.emails = [(e.address, e.where.region) for e in facts.emails]
     return rec
 
