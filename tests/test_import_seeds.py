@@ -166,3 +166,18 @@ def test_import_report_names_where_each_fact_came_from(drafts) -> None:  # type:
     assert any("Z6665870" in i["value"] and "page " in i["where"] for i in ico)
     text = result.to_text()
     assert "Guessed (check these):" in text and "Recovered:" in text
+
+
+@pytest.mark.parametrize("kind", ["docx", "pdf"])
+def test_escalation_ladder(drafts, kind: str) -> None:  # type: ignore[no-untyped-def]
+    import yaml
+
+    _, into = drafts[("northamptonshire-protocol", kind)]
+    part = yaml.safe_load((into / "partnership.yaml").read_text())
+    roles = [lvl["role"] for lvl in part["escalation"]["levels"]]
+    assert roles == [
+        "Team Managers",
+        "Service managers",
+        "Strategic Managers",
+        "Assistant Director",
+    ]

@@ -200,16 +200,23 @@ class _Draft:
                     "address: move each to its organisation's contacts",
                 )
             )
-        rag = next((r.rag for r in self.recs if len(r.rag) >= 2), [])
-        if rag:
-            info["rag_scheme"] = {"name": "RAG rating", "levels": rag}
-            self.comments.extend(
-                (n.yaml[0], n.yaml[1], n.why)
-                for r in self.recs
-                for n in r.notes
-                if n.yaml is not None and n.yaml[0] == PARTNERSHIP_FILE
-            )
+        # the first document that has them gives the hub's RAG scheme and escalation ladder
+        rag = next((r for r in self.recs if len(r.rag) >= 2), None)
+        if rag is not None:
+            info["rag_scheme"] = {"name": "RAG rating", "levels": rag.rag}
+            self._partnership_comments(rag, "rag_scheme")
+        ladder = next((r for r in self.recs if r.escalation), None)
+        if ladder is not None:
+            info["escalation"] = {"levels": ladder.escalation}
+            self._partnership_comments(ladder, "escalation")
         return info
+
+    def _partnership_comments(self, rec: Recovered, key: str) -> None:
+        self.comments.extend(
+            (n.yaml[0], n.yaml[1], n.why)
+            for n in rec.notes
+            if n.yaml is not None and n.yaml[0] == PARTNERSHIP_FILE and n.yaml[1][0] == key
+        )
 
 
 def assemble(

@@ -43,6 +43,7 @@ class Recovered:
     orgs: list[OrgSeen] = field(default_factory=list)
     emails: list[tuple[str, str]] = field(default_factory=list)
     rag: list[dict[str, Any]] = field(default_factory=list)
+    escalation: list[dict[str, Any]] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     says_signed: bool = False
 

@@ -1,5 +1,6 @@
 """The narrative: the document's remaining text as sections, each under the heading it
-follows in the source (Word), or page by page where a PDF gives no headings."""
+follows in the source (Word paragraphs or a PDF's layout lines; page by page when a PDF's
+lines cannot be read)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from .notes import Note
 from .tables import clean
 
 _SENTENCE_END = re.compile(r"[.!?)\]]$")
+_ADDRESS_END = re.compile(r"(?:\S+@\S+|https?://\S+)$")
+"""A paragraph ending in an email address or link has ended, though it has no full stop."""
 _END = re.compile(r"[.:;!?)\]]$")
 _NUMBERED = re.compile(r"^(?:\d+(?:\.\d+)*\.?|Appendix \d+|Section \d+)\s+\S")
 MAX_SECTIONS = 200
@@ -29,7 +32,8 @@ def _heading(text: str, prev: str, prev_heading: bool) -> bool:
         return False
     if prev.endswith(":"):
         return False
-    return not prev or prev_heading or bool(_SENTENCE_END.search(prev))
+    ended = _SENTENCE_END.search(prev) or _ADDRESS_END.search(prev)
+    return not prev or prev_heading or bool(ended)
 
 
 def _slug(text: str, taken: set[str]) -> str:

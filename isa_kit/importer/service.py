@@ -22,6 +22,7 @@ from isa_kit.data.loader import load_partnership
 from isa_kit.reference.policy import load_policy
 
 from .draft import assemble
+from .escalation import escalation
 from .notes import Note
 from .orgs import parties
 from .pdflines import pdf_lines
@@ -132,6 +133,8 @@ def import_documents(
         sections, notes = narrative(doc, doc_id, lines)
         if sections:
             rec.doc["sections"] = sections
+        rec.notes.extend(notes)
+        rec.escalation, notes = escalation(sections, doc.path)
         rec.notes.extend(notes)
         recs.append(rec)
     pid = re.sub(r"[^a-z0-9]+", "-", into.name.lower()).strip("-") or "partnership"
