@@ -181,3 +181,31 @@ def test_escalation_ladder(drafts, kind: str) -> None:  # type: ignore[no-untype
         "Strategic Managers",
         "Assistant Director",
     ]
+
+
+def test_two_documents_of_one_partnership_in_one_draft(
+    seed_docs, seed_pdfs, tmp_path: Path, cli
+) -> None:  # type: ignore[no-untyped-def]
+    into = tmp_path / "staffordshire"
+    sources = [seed_docs["staffordshire-mou"], seed_pdfs["staffordshire-guidance"]]
+    result = import_documents(sources, into, AS_OF)
+    assert sorted(p.name for p in (into / "documents").iterdir()) == [
+        "staffordshire-guidance.yaml",
+        "staffordshire-mou.yaml",
+    ]
+    assert len(result.files) == 2 and result.files[0].endswith("staffordshire-mou.docx")
+    assert cli("validate", str(into)).returncode == 0
+    audited = {f.category for f in audit_paths(sources, AS_OF).report.findings}
+    checked = {f.category for f in check_paths([into], AS_OF).report.findings}
+    assert audited <= checked
+
+
+def test_same_sources_give_byte_identical_drafts(seed_docs, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    src = seed_docs["barnet-protocol-isa"]
+    a, b = tmp_path / "a" / "barnet", tmp_path / "b" / "barnet"  # the id comes from the name
+    import_documents([src], a, AS_OF)
+    import_documents([src], b, AS_OF)
+    files = sorted(p.relative_to(a) for p in a.rglob("*.yaml"))
+    assert files == sorted(p.relative_to(b) for p in b.rglob("*.yaml"))
+    for rel in files:
+        assert (a / rel).read_bytes() == (b / rel).read_bytes()
