@@ -184,9 +184,11 @@ class _Draft:
         ]
         boxes: list[dict[str, str]] = []
         for rec in self.recs:
-            for address, where in rec.emails:
+            for address, where, role in rec.emails:
                 if not any(b["email"].lower() == address.lower() for b in boxes):
-                    boxes.append({"role": f"Mailbox {address.split('@')[0]}", "email": address})
+                    boxes.append(
+                        {"role": role or f"Mailbox {address.split('@')[0]}", "email": address}
+                    )
                     self.notes.append(
                         Note("recovered", "email address", address, f"{rec.source}, {where}")
                     )
@@ -196,8 +198,8 @@ class _Draft:
                 (
                     PARTNERSHIP_FILE,
                     ("contact_routes", "mailboxes"),
-                    "every address found in the sources, roles guessed from the "
-                    "address: move each to its organisation's contacts",
+                    "every address found in the sources, each with the role beside it in its "
+                    "table (or its mailbox name): move each to its organisation's contacts",
                 )
             )
         # the first document that has them gives the hub's RAG scheme and escalation ladder

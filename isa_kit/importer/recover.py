@@ -41,7 +41,8 @@ class Recovered:
     doc_id: str
     doc: dict[str, Any] = field(default_factory=dict)
     orgs: list[OrgSeen] = field(default_factory=list)
-    emails: list[tuple[str, str]] = field(default_factory=list)
+    emails: list[tuple[str, str, str | None]] = field(default_factory=list)
+    """Address, where it is, and the role beside it in a table row (when there is one)."""
     rag: list[dict[str, Any]] = field(default_factory=list)
     escalation: list[dict[str, Any]] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
@@ -99,7 +100,7 @@ def recover(
     security(body, rec)
     flow = lines if doc.kind == "pdf" and lines else [b for b in doc.blocks if b.part == "body"]
     rec.rag = rag_levels(flow, rec)
-    rec.emails = [(e.address, e.where.region) for e in facts.emails]
+    rec.emails = _emails(doc, facts)
     return rec
 
 
@@ -250,3 +251,20 @@ def _review(facts: Facts, rec: Recovered) -> None:
         rec.doc["review"] = review
     else:
         rec.note("unread", "review", "-", "", "no review date or period found")
+
+
+def _emails(doc: DocumentText, facts: Facts) -> list[tuple[str, str, str | None]]:
+    """Each address with the role written before it in its table row, if any."""
+    rows = {b.region: b for b in doc.blocks if b.cells and b.table is not None}
+    out: list[tuple[str, str, str | None]] = []
+    for e in facts.emails:
+        role = None
+        row = rows.get(e.where.region)
+        if row is not None:
+            texts = [clean(c.text) for c in row.cells]
+            at = next((i for i, t in enumerate(texts) if e.address.lower() in t.lower()), None)
+            before = [t for t in texts[:at] if t and "@" not in t] if at is not None else []
+            if before:
+                role = before[-1].replace("[", "").replace("]", "").strip() or None
+        out.append((e.address, e.where.region, role))
+    return out
