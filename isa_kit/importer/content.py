@@ -48,9 +48,13 @@ _ACT = re.compile(
 )
 _LEAD = re.compile(r"^(?:(?:The|Under|And|Of|In|By|See|Within|Section|Part)\s+)+", re.I)
 _RAG_RX = re.compile(r"^\s*(RED|AMBER|GREEN|BLUE|BLACK)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?:;]$")
 _SENTENCE = re.compile(r"[^.!?]*[.!?]")
 _RETAIN = re.compile(r"\b(?:retain(?:ed)?|retention|kept for|destroy(?:ed)?|disposal)\b", re.I)
-_PERIOD = re.compile(r"\b(\d{1,3}\s+(?:years?|months?))\b", re.I)
+_PERIOD = re.compile(
+    r"\b(\d{1,3}\s+(?:years?|months?)|(?:in line with|in accordance with|until)\s+[^.;]{5,80})",
+    re.I,
+)
 _SECURE = re.compile(
     r"\b(?:secure(?:ly)? (?:e-?mail|storage|stored|network)|encrypt\w*|password\w*|vetted|"
     r"locked|GCSX|CJSM|PSN)\b",
@@ -114,13 +118,35 @@ def lawful_bases(body: list[Block], rec: Recovered) -> None:
     rec.doc["lawful_bases"] = [basis]
 
 
+def _units(body: list[Block]) -> list[tuple[str, str]]:
+    """Text in sentence-sized runs: consecutive paragraphs are joined (a hard-wrapped
+    paragraph is one sentence again), each table row stands alone."""
+    out: list[tuple[str, str]] = []
+    run: list[str] = []
+    start = ""
+    for b in _text_blocks(body):
+        text = clean(b.text)
+        if b.cells or b.part == "page":
+            out.append((text, b.region))
+            continue
+        if not run:
+            start = b.region
+        run.append(text)
+        if _SENTENCE_END.search(text):
+            out.append((" ".join(run), start))
+            run = []
+    if run:
+        out.append((" ".join(run), start))
+    return out
+
+
 def _statements(body: list[Block], rx: re.Pattern[str]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
-    for b in _text_blocks(body):
-        for s in _SENTENCE.findall(clean(b.text)) or [clean(b.text)]:
+    for text, region in _units(body):
+        for s in _SENTENCE.findall(text) or [text]:
             s = s.strip()
             if rx.search(s) and 20 <= len(s) <= 400 and all(s != o for o, _ in out):
-                out.append((s, b.region))
+                out.append((s, region))
     return out
 
 
@@ -177,6 +203,43 @@ def security(body: list[Block], rec: Recovered) -> None:
         rec.doc["security"] = sec
     else:
         rec.note("unread", "security", "-", "", "no security statement found")
+
+
+_SHARED = re.compile(
+    r"\binformation (?:shared|to be shared|will be shared|that (?:is|will be) shared)\b|"
+    r"\b(?:share|sharing) (?:of )?(?:personal |relevant )?information\b",
+    re.IGNORECASE,
+)
+_SUBJECTS = (
+    (
+        "Children and young people",
+        re.compile(r"\bchild(?:ren)?\b|\byoung (?:people|person)\b", re.I),
+    ),
+    ("Parents, carers and families", re.compile(r"\b(?:parents?|carers?|famil(?:y|ies))\b", re.I)),
+    ("Adults at risk", re.compile(r"\b(?:vulnerable|at risk) adults?\b|\badults? at risk\b", re.I)),
+)
+
+
+def data_shared(body: list[Block], rec: Recovered) -> None:
+    """What the document says is shared, about whom and why: its own sentences as purposes,
+    the people it names as subjects (no data categories are invented)."""
+    found = _statements(body, _SHARED)[:3]
+    if not found:
+        rec.note("unread", "data shared", "-", "", "no statement of what is shared found")
+        return
+    text = " ".join(clean(b.text) for b in _text_blocks(body))
+    subjects = [name for name, rx in _SUBJECTS if rx.search(text)]
+    shared: dict[str, Any] = {"purposes": [s for s, _ in found]}
+    if subjects:
+        shared["subjects"] = subjects
+    rec.doc["data_shared"] = shared
+    why = (
+        "the document's own sentences about what is shared: list the data categories "
+        "(and which are special category or criminal offence data) by hand"
+    )
+    rec.note(
+        "guessed", "data shared", found[0][0][:80], found[0][1], why, ("data_shared", "purposes")
+    )
 
 
 _NUMBER_WORDS = {

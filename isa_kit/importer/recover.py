@@ -16,7 +16,7 @@ from typing import Any
 from isa_kit.audit.extract import Facts
 from isa_kit.audit.text import Block, DocumentText
 
-from .content import lawful_bases, rag_levels, retention, security
+from .content import data_shared, lawful_bases, rag_levels, retention, security
 from .history import history
 from .notes import Note, Status, YamlPath
 from .tables import clean, label_values
@@ -96,6 +96,7 @@ def recover(
     _classification(body, lv, rec)
     _review(facts, rec)
     lawful_bases(body, rec)
+    data_shared(body, rec)
     retention(body, rec)
     security(body, rec)
     flow = lines if doc.kind == "pdf" and lines else [b for b in doc.blocks if b.part == "body"]
