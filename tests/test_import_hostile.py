@@ -64,3 +64,49 @@ def test_synthetic_signed_agreement(cli, tmp_path: Path) -> None:  # type: ignor
     assert "organisation: example-county-council" in doc
     assert "name: A Director" in doc and "date_signed: '2025-10-01'" in doc
     assert cli("validate", str(into)).returncode == 0
+
+
+def _refused(cli, src: Path, tmp_path: Path, expect: str) -> None:  # type: ignore[no-untyped-def]
+    into = tmp_path / "out" / "new"
+    (tmp_path / "out").mkdir()
+    proc = cli("import", str(src), "--into", str(into))
+    assert proc.returncode == 2, proc.stderr
+    assert expect in proc.stderr and "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert list((tmp_path / "out").iterdir()) == []  # no folder, no half-written temp folder
+
+
+def test_external_entity_is_refused(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from test_audit_hostile import W, docx_bytes
+
+    xxe = (
+        '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>'
+    )
+    src = tmp_path / "xxe.docx"
+    src.write_bytes(docx_bytes(xxe))
+    _refused(cli, src, tmp_path, "xxe.docx: cannot import this file")
+
+
+def test_scanned_pdf_is_refused_not_imported_empty(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from test_audit_hostile import image_pdf
+
+    src = tmp_path / "scan.pdf"
+    src.write_bytes(image_pdf())
+    _refused(cli, src, tmp_path, "no text layer")
+
+
+def test_one_bad_file_among_good_ones_writes_nothing(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from test_audit_hostile import text_pdf
+
+    good = tmp_path / "good.pdf"
+    good.write_bytes(text_pdf("Information Sharing Agreement. Date of next review: April 2027"))
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(text_pdf()[:200])
+    into = tmp_path / "new"
+    proc = cli("import", str(good), str(bad), "--into", str(into))
+    assert proc.returncode == 2 and "bad.pdf" in proc.stderr
+    assert not into.exists()
+    proc = cli("import", str(good), "--into", str(into), "--as-of", "2026-01-01")
+    assert proc.returncode == 0, proc.stderr
+    assert "next_review: 2027-04" in (into / "documents" / "good.yaml").read_text()
