@@ -44,7 +44,8 @@ _ART9 = dict(
     )
 )
 _ACT = re.compile(
-    r"\b((?:[A-Z][A-Za-z]*\s+){1,6}Act\s+(?:1[89]|20)\d\d)(?:,?\s+(?:section|s\.)\s*(\d+[A-Z]?))?"
+    r"\b((?:[A-Z][A-Za-z]*\s+(?:and\s+|of\s+)?){1,7}Act\s+(?:1[89]|20)\d\d)"
+    r"(?:,?\s+(?:section|s\.)\s*(\d+[A-Z]?))?"
 )
 _LEAD = re.compile(r"^(?:(?:The|Under|And|Of|In|By|See|Within|Section|Part)\s+)+", re.I)
 _RAG_RX = re.compile(r"^\s*(RED|AMBER|GREEN|BLUE|BLACK)\b", re.I)
@@ -89,7 +90,7 @@ def lawful_bases(body: list[Block], rec: Recovered) -> None:
                     "recovered", "special category condition", f"Article 9(2)({m[1]})", b.region
                 )
         for m in _ACT.finditer(text):
-            act = _LEAD.sub("", m[1].strip())
+            act = _LEAD.sub("", re.sub(r"^.*\bThe\s+(?=[A-Z])", "", m[1].strip()))
             if not act.split()[0][0].isupper() or len(act.split()) < 2:
                 continue
             key = f"{act} s{m[2]}" if m[2] else act

@@ -26,6 +26,11 @@ _TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("school-college", re.compile(r"school|college|academy", re.I)),
     ("housing", re.compile(r"homes\b|housing", re.I)),
     ("local-authority", re.compile(r"council|borough|county|city of|local authority", re.I)),
+    (
+        "local-authority",
+        re.compile(r"social care|youth offending|education|early help|children", re.I),
+    ),
+    ("nhs-trust", re.compile(r"health|midwifery|nursing", re.I)),
 )
 _INCLUDING = re.compile(r"\s+(?:including|incl\.)\b", re.IGNORECASE)
 """An ICO row may list a body's departments after its name: match on the body's name."""
@@ -45,7 +50,7 @@ _PUBLIC = {
 
 
 def org_type(name: str) -> str:
-    return next((t for t, rx in _TYPES if rx.search(name)), "voluntary-sector")
+    return next((t for t, rx in _TYPES if rx.search(name)), "other")
 
 
 def is_public(kind: str) -> bool:
