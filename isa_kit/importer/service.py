@@ -84,7 +84,8 @@ class ImportResult:
                 out.append(f"\n{head}:")
                 for n in items:
                     why = f" ({n.why})" if n.why else ""
-                    out.append(f"  {n.what}: {n.value[:100]} [{n.where}]{why}")
+                    where = f" [{n.where}]" if n.where else ""
+                    out.append(f"  {n.what}: {n.value[:100]}{where}{why}")
         return "\n".join(out) + "\n"
 
 
