@@ -52,6 +52,8 @@ _EXPORTS = {
     "run_checks": "isa_kit.checks.engine",
     "audit_paths": "isa_kit.audit.service",
     "init_partnership": "isa_kit.data.init",
+    "import_documents": "isa_kit.importer.service",
+    "ImportResult": "isa_kit.importer.service",
     "AuditResult": "isa_kit.audit.service",
     "build_site": "isa_kit.site.build",
     "SiteResult": "isa_kit.site.build",
@@ -66,6 +68,7 @@ __all__ = [
     "DataError",
     "Document",
     "Finding",
+    "ImportResult",
     "IsaKitError",
     "Organisation",
     "Partnership",
@@ -80,6 +83,7 @@ __all__ = [
     "build_site",
     "check_paths",
     "copy_templates",
+    "import_documents",
     "init_partnership",
     "lint_templates",
     "load_partnership",
@@ -99,6 +103,7 @@ if TYPE_CHECKING:
     from isa_kit.data.loader import load_partnership, load_partnerships
     from isa_kit.data.model import Document, Organisation, Partnership
     from isa_kit.data.schema import write_schemas
+    from isa_kit.importer.service import ImportResult, import_documents
     from isa_kit.render.build import BuildResult, build
     from isa_kit.render.templates import copy_templates, lint_templates
     from isa_kit.report.model import Report

@@ -204,3 +204,9 @@ def find_ico_table(rows: list[Block], facts: Facts) -> None:
         if _NO_NUMBER.fullmatch(number):
             number = ""  # "Not recorded", "TBC", "n/a", "-": still no number
         facts.ico_rows.append(IcoRow(org, number, locate(row)))
+
+
+def signature_columns(row: Block) -> dict[str, int] | None:
+    """The grid columns of a signature table's header row (``org``, ``sig`` and, when present,
+    ``name``, ``role``, ``date``), or ``None`` when ``row`` is not such a header (used by import)."""
+    return _signature_header(row)

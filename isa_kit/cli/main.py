@@ -30,6 +30,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("check", "isa_kit.cli.check"),
     ("audit", "isa_kit.cli.audit"),
     ("site", "isa_kit.cli.site"),
+    ("import", "isa_kit.cli.importer"),
     ("completion", "isa_kit.cli.completion"),
 )
 

@@ -56,3 +56,9 @@ def partnership_files(p: Partnership) -> dict[str, str]:
 def write_partnership(p: Partnership, folder: Path) -> None:
     for rel, text in partnership_files(p).items():
         write_text_atomic(folder / rel, text)
+
+
+def yaml_text(data: object, schema: str, up: str) -> str:
+    """YAML for ``data`` in the kit's style, with the editor schema line for ``schema``
+    (``up`` is the relative path from the file to the repository root, e.g. ``../../``)."""
+    return _SCHEMA_LINE.format(up, schema) + _yaml(data)

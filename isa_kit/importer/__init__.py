@@ -1,2 +1,2 @@
-"""Import existing Word and PDF agreements into data (a room reserved in the layout; nothing
-lives here yet): it will build on the audit's readers and extractors."""
+"""Import existing Word and PDF agreements into draft data, on the audit's readers and
+extractors: :func:`isa_kit.importer.service.import_documents` is the service."""
