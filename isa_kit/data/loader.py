@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from isa_kit.core.errors import DataError, Problem
 from isa_kit.core.gc import gc_paused
+from isa_kit.core.tree import list_folder, outside_reason
 from isa_kit.core.paths import (
     DOCUMENTS_DIR,
     ORGANISATIONS_FILE,
@@ -104,11 +105,14 @@ def _load_partnership(folder: Path, problems: list[Problem]) -> Partnership | No
                     f"{POLICY_FILE} or {DOCUMENTS_DIR}/*.yaml",
                 )
             )
+    if not _contained(folder / PARTNERSHIP_FILE, folder, problems):
+        return None
     info, info_src = _load_file(PartnershipInfo, folder / PARTNERSHIP_FILE, problems)
     orgs_path = folder / ORGANISATIONS_FILE
     orgs: OrganisationsFile | None = None
-    if orgs_path.is_file():
-        orgs, _ = _load_file(OrganisationsFile, orgs_path, problems)
+    if orgs_path.is_file() or orgs_path.is_symlink():
+        if _contained(orgs_path, folder, problems):
+            orgs, _ = _load_file(OrganisationsFile, orgs_path, problems)
     else:
         problems.append(
             Problem(
@@ -121,12 +125,23 @@ def _load_partnership(folder: Path, problems: list[Problem]) -> Partnership | No
         )
     documents: list[Document] = []
     doc_dir = folder / DOCUMENTS_DIR
-    if doc_dir.is_dir():
-        for path in sorted(doc_dir.iterdir()):
-            if path.suffix in (".yaml", ".yml") and path.is_file():
-                doc, _ = _load_file(Document, path, problems)
-                if doc is not None:
-                    documents.append(doc)
+    if (doc_dir.is_symlink() or doc_dir.is_dir()) and _contained(doc_dir, folder, problems):
+        try:
+            entries = list_folder(doc_dir)
+        except DataError as exc:
+            problems.extend(exc.problems)
+            entries = []
+        for path in entries:
+            if path.suffix not in (".yaml", ".yml") or not _contained(path, folder, problems):
+                continue
+            if not path.is_file():
+                problems.append(
+                    Problem(display_path(path), None, None, "", "not a file: expected YAML data")
+                )
+                continue
+            doc, _ = _load_file(Document, path, problems)
+            if doc is not None:
+                documents.append(doc)
     if info is None or orgs is None or info_src is None:
         return None
     partnership = Partnership.model_construct(
@@ -138,6 +153,15 @@ def _load_partnership(folder: Path, problems: list[Problem]) -> Partnership | No
     partnership.adopt_origin(info, folder=shown)
     problems.extend(_resolve_references(partnership, info_src))
     return partnership
+
+
+def _contained(path: Path, folder: Path, problems: list[Problem]) -> bool:
+    """False (with a problem) when ``path`` is a loop, broken, or a link out of ``folder``."""
+    reason = outside_reason(path, folder)
+    if reason is None:
+        return True
+    problems.append(Problem(display_path(path), None, None, "", reason))
+    return False
 
 
 def _duplicate_ids(p: Partnership, problems: list[Problem]) -> set[str]:
@@ -247,7 +271,15 @@ def find_partnership_folders(paths: Sequence[Path]) -> list[Path]:
         elif (path / PARTNERSHIP_FILE).is_file():
             folders.append(path)
         else:
-            found = sorted(d for d in path.iterdir() if (d / PARTNERSHIP_FILE).is_file())
+            try:
+                found = [d for d in list_folder(path) if (d / PARTNERSHIP_FILE).is_file()]
+            except DataError as exc:
+                problems.extend(exc.problems)
+                continue
+            for d in [d for d in found if d.is_symlink()]:
+                if (reason := outside_reason(d, path)) is not None:
+                    problems.append(Problem(display_path(d), None, None, "", reason))
+                    found.remove(d)
             if not found:
                 problems.append(
                     Problem(
