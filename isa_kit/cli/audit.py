@@ -47,6 +47,9 @@ def run(args: argparse.Namespace) -> int:
     from isa_kit.core.findings import Severity
     from isa_kit.report.model import exit_code
 
+    from ._policy_keys import check_policy_keys
+
+    check_policy_keys([args.policy] if args.policy else [])
     result = audit_paths(args.paths, as_of(args), policy_folder=args.policy, engine=args.pdf_engine)
     emit(result.report, args)
     return exit_code(result.report, Severity(args.fail_on), result.could_not_read)
