@@ -276,11 +276,11 @@ def find_partnership_folders(paths: Sequence[Path]) -> list[Path]:
             except DataError as exc:
                 problems.extend(exc.problems)
                 continue
-            for d in [d for d in found if d.is_symlink()]:
-                if (reason := outside_reason(d, path)) is not None:
-                    problems.append(Problem(display_path(d), None, None, "", reason))
-                    found.remove(d)
-            if not found:
+            refused = [(d, r) for d in found if d.is_symlink() and (r := outside_reason(d, path))]
+            for d, reason in refused:
+                problems.append(Problem(display_path(d), None, None, "", reason))
+                found.remove(d)
+            if not found and not refused:
                 problems.append(
                     Problem(
                         shown,
