@@ -29,7 +29,11 @@ def test_impossible_date_is_a_located_error(tmp_path: Path, value: str) -> None:
 def test_five_thousand_digit_integer(tmp_path: Path) -> None:
     doc = DOCUMENT.replace("period_months: 12", "period_months: " + "9" * 5000)
     m = one_error(make(tmp_path, document=doc))
-    assert (m["file"], m["line"], m["path"]) == ("tiny/documents/isa.yaml", "8", "review.period_months")
+    assert (m["file"], m["line"], m["path"]) == (
+        "tiny/documents/isa.yaml",
+        "8",
+        "review.period_months",
+    )
     assert "5,000 characters long" in m["msg"]
 
 
@@ -57,7 +61,7 @@ def test_link_inside_the_folder_is_followed(tmp_path: Path) -> None:
     folder = make(tmp_path)
     (folder / "documents" / "isa.yaml").rename(folder / "isa-source.yml")
     (folder / "documents" / "isa.yaml").symlink_to("../isa-source.yml")
-    code, lines, out = validate(folder)
+    code, lines, _ = validate(folder)
     assert code == 2 and lines == [
         "tiny/isa-source.yml: unexpected file: expected partnership.yaml, organisations.yaml, "
         "policy.yaml or documents/*.yaml"

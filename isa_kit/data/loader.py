@@ -17,7 +17,6 @@ from pydantic import BaseModel, ValidationError
 
 from isa_kit.core.errors import DataError, Problem
 from isa_kit.core.gc import gc_paused
-from isa_kit.core.tree import list_folder, outside_reason
 from isa_kit.core.paths import (
     DOCUMENTS_DIR,
     ORGANISATIONS_FILE,
@@ -25,6 +24,7 @@ from isa_kit.core.paths import (
     POLICY_FILE,
     display_path,
 )
+from isa_kit.core.tree import list_folder, outside_reason
 from isa_kit.data.messages import problems_from
 from isa_kit.data.model import Document, Node, OrganisationsFile, Partnership, PartnershipInfo
 from isa_kit.data.yaml import SourceFile, format_path, load_yaml

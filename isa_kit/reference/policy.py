@@ -20,8 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from isa_kit.core.errors import DataError
 from isa_kit.core.findings import Severity
 from isa_kit.core.paths import POLICY_FILE, display_path
-from isa_kit.core.tree import guard
 from isa_kit.core.resources import resource_dir
+from isa_kit.core.tree import guard
 from isa_kit.data.loader import validate_model
 from isa_kit.data.yaml import load_yaml
 
