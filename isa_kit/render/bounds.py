@@ -30,7 +30,7 @@ RENDER_SECONDS = 20.0
 #: Characters of XML one document may render to (real ones are well under 2 MB).
 OUTPUT_BUDGET = 50_000_000
 #: Extra resident memory one render may take before it is stopped.
-MEMORY_BUDGET = 1_000_000_000
+MEMORY_BUDGET = 400_000_000
 #: Largest whole number a template may pass to a filter or method (a width, a count).
 MAX_INT_ARGUMENT = 100_000
 #: Largest power a template may compute, in bits.
@@ -54,11 +54,11 @@ def _rss() -> int | None:
 class Budget:
     """The clock and memory of one render; :meth:`check` raises when either is spent."""
 
-    def __init__(self, seconds: float = RENDER_SECONDS, memory: int = MEMORY_BUDGET) -> None:
-        self.ends = time.monotonic() + seconds
-        self.seconds = seconds
+    def __init__(self) -> None:
+        self.seconds = RENDER_SECONDS
+        self.ends = time.monotonic() + self.seconds
         base = _rss()
-        self.memory_limit = None if base is None else base + memory
+        self.memory_limit = None if base is None else base + MEMORY_BUDGET
 
     def check(self) -> None:
         if time.monotonic() > self.ends:

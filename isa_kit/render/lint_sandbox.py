@@ -27,19 +27,21 @@ _MUTATING = frozenset(m for _type, methods in sandbox._mutable_spec for m in met
 
 def sandbox_refusals(tree: nodes.Template) -> Iterator[tuple[int | None, str]]:
     """(line, message) for each construct the sandbox or the render bounds would refuse."""
-    for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Call, nodes.Pow, nodes.Mul)):
+    for node in tree.find_all(
+        (nodes.Getattr, nodes.Getitem, nodes.Call, nodes.Filter, nodes.Pow, nodes.Mul)
+    ):
         if isinstance(node, nodes.Getattr | nodes.Getitem):
             attr = node.attr if isinstance(node, nodes.Getattr) else _const(node.arg)
             if isinstance(attr, str) and (attr.startswith("_") or attr in _INTERNAL):
                 yield node.lineno, f"'{attr}' is not allowed in a template (Python internals)"
-        elif isinstance(node, nodes.Call):
+        elif isinstance(node, nodes.Call | nodes.Filter):
             yield from _call(node)
         elif isinstance(node, nodes.Pow | nodes.Mul):
             yield from _arithmetic(node)
 
 
-def _call(node: nodes.Call) -> Iterator[tuple[int | None, str]]:
-    callee = node.node
+def _call(node: nodes.Call | nodes.Filter) -> Iterator[tuple[int | None, str]]:
+    callee = node.node if isinstance(node, nodes.Call) else None
     if isinstance(callee, nodes.Getattr) and callee.attr in _MUTATING:
         yield node.lineno, f"'{callee.attr}' changes data, which templates may not do"
     for arg in [*node.args, *(k.value for k in node.kwargs)]:
