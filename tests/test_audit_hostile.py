@@ -316,7 +316,7 @@ def test_folder_named_like_a_document_and_fifo_and_link_out(tmp_path: Path) -> N
     code, lines = _audit_cli(tmp_path, "in")
     assert code == 2
     assert sorted(lines) == [
-        "could not check: in/out.pdf: a link to a place outside in: refused (links must stay "
+        "could not check: in/out.pdf: leads outside in: refused (files must stay "
         "inside the folder named on the command line)",
         "could not check: in/pipe.pdf: not a regular file: expected a Word or PDF file",
         "could not check: in/x.docx: a folder with a Word or PDF name: expected a file",

@@ -54,7 +54,7 @@ def test_link_out_of_the_folder_is_refused_unread(tmp_path: Path, where: str) ->
     assert result.returncode == 2
     assert OUTSIDE not in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
-    assert f"tiny/{where}: a link to a place outside tiny: refused" in result.stderr
+    assert f"tiny/{where}: leads outside tiny: refused" in result.stderr
 
 
 def test_link_inside_the_folder_is_followed(tmp_path: Path) -> None:
@@ -87,8 +87,8 @@ def test_partnership_folder_linked_from_outside_the_root(tmp_path: Path) -> None
     result = run_cli("validate", "root", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.strip() == (
-        "root/sneaky: a link to a place outside root: refused "
-        "(links must stay inside the folder named on the command line)"
+        "root/sneaky: leads outside root: refused "
+        "(files must stay inside the folder named on the command line)"
     )
 
 
@@ -145,3 +145,41 @@ def test_waiver_for_no_check_is_an_error_finding(tmp_path: Path) -> None:
     assert result.returncode == 1, result.stderr
     assert re.search(r'"code": "ISA091"', result.stdout)
     assert "waiver names ISA777, which is not a check" in result.stdout
+
+
+def test_markdown_report_keeps_links_and_images_in_data_as_text(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from isa_kit.core.findings import Category, Finding, Severity
+    from isa_kit.report.markdown import render_markdown
+    from isa_kit.report.model import Report
+
+    hostile = "![pixel](https://tracker.example/p.png) [click](http://evil.example) <img src=x> www.evil.example"
+    finding = Finding(
+        code="ISA001",
+        category=Category.MISSING_SIGNATORY,
+        severity=Severity.ERROR,
+        message=hostile,
+        file="tiny/`x`|.yaml",
+        subject=hostile,
+    )
+    md = render_markdown(Report(as_of=dt.date(2026, 1, 1), findings=[finding], command="check"))
+    row = next(line for line in md.splitlines() if "ISA001" in line)
+    assert "](" not in row.replace("\\]\\(", "")
+    assert "![" not in row.replace("\\!\\[", "")
+    assert "<img" not in row and "http://" not in row and "https://" not in row
+    assert "www.evil" not in row
+    assert "`tiny/'x'\\|.yaml`" in row
+    assert row.count(" | ") == 4  # the table keeps its five columns
+
+
+def test_markdown_report_via_cli_escapes_data(tmp_path: Path) -> None:
+    from test_loader_errors import ORGANISATIONS
+
+    orgs = ORGANISATIONS.replace("name: Tiny Police", 'name: "![x](https://tracker.example/p.png)"')
+    make(tmp_path, organisations=orgs)
+    result = run_cli("check", "tiny", "--as-of", "2026-01-01", "--format", "markdown", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    row = next(line for line in result.stdout.splitlines() if "tracker" in line)
+    assert "ISA030" in row
+    assert r"\!\[x\]\(https:&#47;&#47;tracker.example/p.png\)" in row

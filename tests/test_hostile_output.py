@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import docx
+import pytest
 from test_loader_errors import DOCUMENT
 from test_loader_errors import make as make_folder
 
@@ -156,3 +157,42 @@ def test_libreoffice_writing_a_broken_pdf(tmp_path: Path) -> None:
         "isa-kit: isa.pdf: LibreOffice wrote a broken PDF"
     )
     assert not [p for p in _leftovers(tmp_path / "out") if p.endswith(".pdf")]
+
+
+def test_crash_log_names_no_personal_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import tempfile
+
+    from isa_kit.cli import main as cli_main
+    from isa_kit.cli import validate
+
+    personal = "Jane Example, 1 High Street, jane@example.org"
+
+    def boom(_args: object) -> int:
+        raise RuntimeError(f"bug while reading {personal}")
+
+    monkeypatch.setattr(validate, "run", boom)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    code = cli_main.main(["validate", "anything"])
+    err = capsys.readouterr().err.strip()
+    assert code == 2
+    assert personal not in err and "Jane" not in err
+    logs = list(tmp_path.glob("isa-kit-crash-*.log"))
+    assert len(logs) == 1 and logs[0].name in err
+    text = logs[0].read_text()
+    assert "RuntimeError" in text and "in boom" in text
+    assert "Jane" not in text and "High Street" not in text and "@" not in text
+
+
+def test_one_crash_boundary() -> None:
+    """Only the CLI's boundary writes crash logs or prints tracebacks."""
+    root = Path(__file__).resolve().parents[1] / "isa_kit"
+    offenders = [
+        str(p.relative_to(root))
+        for p in root.rglob("*.py")
+        if p.name != "main.py" or p.parent.name != "cli"
+        for needle in ("print_exc", "print_exception", "isa-kit-crash", "format_exc")
+        if needle in p.read_text()
+    ]
+    assert offenders == []

@@ -303,3 +303,14 @@ def test_lint_refuses_macro_and_dtd_templates(tmp_path: Path) -> None:
     )
     code, out = _lint(path)
     assert code == 2 and "word/styles.xml contains a DTD" in out
+
+
+def test_template_outside_the_partnership_folder_refused(tmp_path: Path) -> None:
+    (tmp_path / "elsewhere.docx").write_bytes(_docx("{{ document.title }}"))
+    make(tmp_path, document=DOCUMENT + "template: ../elsewhere.docx\n")
+    code, lines, _, _ = _build(tmp_path)
+    assert code == 2
+    assert lines == [
+        "isa-kit: tiny/documents/isa.yaml:10:11: template: elsewhere.docx: leads outside "
+        "tiny: refused (files must stay inside the folder named on the command line)"
+    ]

@@ -38,8 +38,8 @@ def outside_reason(path: Path, root: Path) -> str | None:
         base = Path(os.path.abspath(root))
     if real != base and not real.is_relative_to(base):
         return (
-            f"a link to a place outside {display_path(root)}: refused "
-            "(links must stay inside the folder named on the command line)"
+            f"leads outside {display_path(root)}: refused "
+            "(files must stay inside the folder named on the command line)"
         )
     return None
 
