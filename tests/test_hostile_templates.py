@@ -314,3 +314,12 @@ def test_template_outside_the_partnership_folder_refused(tmp_path: Path) -> None
         "isa-kit: tiny/documents/isa.yaml:10:11: template: elsewhere.docx: leads outside "
         "tiny: refused (files must stay inside the folder named on the command line)"
     ]
+
+
+def test_lint_of_a_folder_refuses_a_macro_enabled_template_in_it(tmp_path: Path) -> None:
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "ok.docx").write_bytes(_docx("{{ document.title }}"))
+    (tmp_path / "templates" / "isa.docm").write_bytes(_docx("{{ document.title }}"))
+    code, out = _lint(tmp_path / "templates")
+    assert code == 2
+    assert "isa.docm: a macro-enabled template is refused" in out

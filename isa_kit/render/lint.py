@@ -347,7 +347,9 @@ def template_files(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out.extend(sorted(x for x in p.glob("*.docx") if not x.name.startswith("~$")))
+            # .docm/.dotm are listed so that lint refuses them rather than passing them over
+            found = [x for x in p.iterdir() if x.suffix.lower() in (".docx", ".docm", ".dotm")]
+            out.extend(sorted(x for x in found if not x.name.startswith("~$")))
         else:
             out.append(p)
     return out
