@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 AS_OF ?= 2026-11-21
 export PYTHON VENV
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup demo test test-floors lint bench clean
 
 setup:
 	./scripts/bootstrap.sh
@@ -35,9 +35,23 @@ lint:
 # pytest exits 5 when it collected no test: that is a failure here too.
 test: setup lint
 	$(BIN)/python -m pytest -q
+	$(MAKE) test-floors
+
+# The dependency floors are part of security (Jinja2's sandbox fixes, pypdf's reading limits):
+# install exactly the lowest versions pyproject.toml admits (constraints/floors.txt) into a
+# second venv and run the tests that exercise those libraries.
+FLOOR_VENV ?= .venv-floors
+FLOOR_TESTS ?= tests/test_floors.py tests/test_loader_errors.py tests/test_audit_hostile.py \
+	tests/test_audit_docx.py tests/test_build.py tests/test_check_outputs.py \
+	tests/test_hostile_templates.py::test_hostile_expressions_stop_build
+test-floors: setup
+	$(BIN)/uv venv -q --allow-existing -p $(BIN)/python $(FLOOR_VENV)
+	$(BIN)/uv pip install -q --python $(FLOOR_VENV)/bin/python -c constraints/floors.txt -e . \
+		"pytest>=8" "hypothesis>=6.100" "jsonschema>=4.20" "cryptography>=44.0.1"
+	ISA_KIT_FLOORS=1 $(FLOOR_VENV)/bin/python -m pytest -q -p no:cacheprovider $(FLOOR_TESTS)
 
 bench: setup
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache .import_linter_cache
+	rm -rf build dist .venv-floors .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

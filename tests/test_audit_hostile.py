@@ -274,3 +274,76 @@ def test_textless_docx_is_unverifiable(tmp_path: Path) -> None:
     cats, failed, messages = only(path)
     assert cats == ["unverifiable-document"] and not failed
     assert "only pictures" in messages[0]
+
+
+# --- Issue 10: wrong work, disguised packages, special files ---------------------------------
+
+
+def _audit_cli(tmp_path: Path, *paths: str) -> tuple[int, list[str]]:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "isa_kit", "audit", *paths, "--as-of", "2025-11-21"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,  # a FIFO read would hang forever: the timeout makes that a failure
+    )
+    assert "Traceback" not in result.stderr
+    return result.returncode, [ln for ln in result.stdout.splitlines() if "could not check" in ln]
+
+
+def test_folder_with_nothing_to_audit_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "typo").mkdir()
+    (tmp_path / "typo" / "notes.txt").write_text("not an agreement")
+    code, lines = _audit_cli(tmp_path, "typo")
+    assert code == 2
+    assert lines == [
+        "could not check: typo: no Word or PDF files in this folder: expected .docx, .docm "
+        "or .pdf files to audit"
+    ]
+
+
+def test_folder_named_like_a_document_and_fifo_and_link_out(tmp_path: Path) -> None:
+    import os
+
+    work = tmp_path / "in"
+    (work / "x.docx").mkdir(parents=True)
+    os.mkfifo(work / "pipe.pdf")
+    (tmp_path / "secret.pdf").write_bytes(b"%PDF-1.4 outside")
+    (work / "out.pdf").symlink_to(tmp_path / "secret.pdf")
+    code, lines = _audit_cli(tmp_path, "in")
+    assert code == 2
+    assert sorted(lines) == [
+        "could not check: in/out.pdf: leads outside in: refused (files must stay "
+        "inside the folder named on the command line)",
+        "could not check: in/pipe.pdf: not a regular file: expected a Word or PDF file",
+        "could not check: in/x.docx: a folder with a Word or PDF name: expected a file",
+    ]
+    code, lines = _audit_cli(tmp_path, "in/x.docx", "in/pipe.pdf")
+    assert code == 2 and len(lines) == 2
+
+
+def test_duplicate_member_names_are_unreadable(tmp_path: Path) -> None:
+    import warnings
+
+    path = tmp_path / "twice.docx"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns about the duplicate it is told to write
+        with zipfile.ZipFile(path, "w") as z:
+            z.writestr("[Content_Types].xml", CONTENT_TYPES)
+            z.writestr("word/document.xml", body("What Word shows"))
+            z.writestr("word/document.xml", body("What another reader shows"))
+    cats, failed, messages = only(path)
+    assert cats == ["unreadable-file"] and failed
+    assert "two members named 'word/document.xml'" in messages[0]
+
+
+def test_missing_content_types_is_unreadable(tmp_path: Path) -> None:
+    path = tmp_path / "bare.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("word/document.xml", body("Date of next review: April 2030"))
+    cats, failed, messages = only(path)
+    assert cats == ["unreadable-file"] and failed
+    assert "no [Content_Types].xml" in messages[0]

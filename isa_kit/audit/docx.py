@@ -97,6 +97,8 @@ def _main_part(pkg: Package) -> str:
         raise UnreadableError(
             "the package has no Word document part (it may be another Office format renamed .docx)"
         )
+    if not pkg.has("[Content_Types].xml"):  # Word itself refuses such a package
+        raise UnreadableError("the package has no [Content_Types].xml: damaged or not Word")
     return main
 
 

@@ -59,6 +59,7 @@ class Package:
             )
         total = 0
         self.names: dict[str, zipfile.ZipInfo] = {}
+        seen: set[str] = set()
         for info in infos:
             total += info.file_size
             if info.file_size > limits.max_member_uncompressed:
@@ -73,7 +74,14 @@ class Package:
                     f"member {info.filename!r} is compressed {info.file_size // max(info.compress_size, 1):,} "
                     f"to 1, more than the limit of {limits.max_ratio} to 1 (a zip bomb?)"
                 )
-            self.names[info.filename.lstrip("/")] = info
+            name = info.filename.lstrip("/")
+            if name.lower() in seen:
+                # Two readers of this file could see different parts: never guess which.
+                raise UnreadableError(
+                    f"the package has two members named {name!r}: expected each part once"
+                )
+            seen.add(name.lower())
+            self.names[name] = info
         if total > limits.max_total_uncompressed:
             raise UnreadableError(
                 f"the package would inflate to {total:,} bytes, more than the limit of "

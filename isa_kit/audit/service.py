@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from isa_kit.core.findings import Category, Finding, Severity
 from isa_kit.core.paths import display_path
+from isa_kit.core.tree import outside_reason
 from isa_kit.reference.knowledge import load_knowledge
 from isa_kit.reference.policy import Policy, load_policy
 from isa_kit.report.model import Report, Unit
@@ -35,24 +37,54 @@ class AuditResult:
 
 
 def collect(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
-    """Files to audit (sorted, once each) and the paths that do not exist."""
+    """Files to audit (sorted, once each) and what is wrong with the paths given.
+
+    A named folder holding no Word or PDF file, a folder or FIFO named like one, and a link
+    out of the folder the user named are problems (exit 2): a mistyped CI path must not pass.
+    """
     files: dict[str, Path] = {}
     missing: list[str] = []
     for path in paths:
-        if path.is_dir():
+        if path.is_dir() and not path.name.lower().endswith(_REPORTED_SUFFIXES):
+            before = len(files)
             for root, dirs, names in os.walk(path, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in names:
-                    if name.startswith((".", "~$")):
-                        continue  # hidden files and Word's owner (lock) files
-                    if name.lower().endswith(_REPORTED_SUFFIXES):
-                        p = Path(root) / name
-                        files.setdefault(display_path(p), p)
-        elif path.is_file():
-            files.setdefault(display_path(path), path)
+                for name in [*dirs, *names]:
+                    if name.startswith((".", "~$")) or not name.lower().endswith(
+                        _REPORTED_SUFFIXES
+                    ):
+                        continue  # hidden files, Word's owner (lock) files, other files
+                    _add(Path(root) / name, path, files, missing)
+            if len(files) == before and not missing:
+                missing.append(
+                    f"{display_path(path)}: no Word or PDF files in this folder: expected "
+                    ".docx, .docm or .pdf files to audit"
+                )
+        elif path.exists() or path.is_symlink():
+            _add(path, None, files, missing)  # named by the user: theirs to point at
         else:
             missing.append(f"{display_path(path)}: no such file or folder")
     return [files[k] for k in sorted(files)], missing
+
+
+def _add(path: Path, root: Path | None, files: dict[str, Path], problems: list[str]) -> None:
+    """Queue ``path`` when it is a regular file inside ``root``; else say why not."""
+    shown = display_path(path)
+    reason = outside_reason(path, root) if root and path.is_symlink() else None
+    if reason is None:
+        try:
+            mode = path.stat().st_mode
+        except OSError as exc:
+            reason = f"cannot read: {exc.strerror}"
+        else:
+            if stat.S_ISDIR(mode):
+                reason = "a folder with a Word or PDF name: expected a file"
+            elif not stat.S_ISREG(mode):  # a FIFO or device would hang or never end
+                reason = "not a regular file: expected a Word or PDF file"
+    if reason is not None:
+        problems.append(f"{shown}: {reason}")
+    else:
+        files.setdefault(shown, path)
 
 
 def read_document(path: Path, shown: str, engine: Engine = "auto") -> DocumentText:

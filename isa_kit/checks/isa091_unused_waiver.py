@@ -14,7 +14,8 @@ class UnusedWaiver(Check):
     """A waiver that matches no finding: remove it, or correct its code or subject.
 
     Only waivers for checks that ran are judged (``--select`` and ``--ignore`` may leave a
-    waiver's check out); a waiver for a code no check has is always unused.
+    waiver's check out); a waiver for a code no check has is always unused, and is an error
+    (a mistyped code waives nothing while the real finding goes on failing).
 
     ## Why it matters
 
@@ -53,7 +54,23 @@ class UnusedWaiver(Check):
         usage = ctx.waivers
         if usage is None:  # run outside the waiver phase: nothing is known about use
             return
+        from . import CHECKS  # the registry imports this module: look it up when run
+
+        known = {c.code for c in CHECKS}
         for i, w in enumerate(partnership.waivers):
+            if w.code not in known:
+                yield self.finding(
+                    partnership,
+                    "waivers",
+                    i,
+                    "code",
+                    message=f"waiver names {w.code}, which is not a check: expected the code "
+                    "of one of the kit's checks (ISA001 to ISA091)",
+                    subject=w.subject,
+                    hint="Correct the code: see 'isa-kit check --help' or docs/checks.",
+                    severity=Severity.ERROR,
+                )
+                continue
             if i in usage.used or i not in usage.considered or w.expires < ctx.as_of:
                 continue
             yield self.finding(

@@ -50,6 +50,9 @@ def run(args: argparse.Namespace) -> int:
     from isa_kit.core.findings import Severity
     from isa_kit.report.model import exit_code
 
+    from ._policy_keys import check_policy_keys
+
+    check_policy_keys([args.policy] if args.policy else [])
     with progress("Auditing", colour=not args.no_color) as update:
         result = audit_paths(
             args.paths,

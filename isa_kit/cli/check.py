@@ -65,7 +65,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from isa_kit.checks.service import check_paths
     from isa_kit.core.findings import Severity
+    from isa_kit.data.loader import find_partnership_folders
 
+    from ._policy_keys import check_policy_keys
+
+    check_policy_keys(find_partnership_folders(args.paths))
     result = check_paths(
         args.paths,
         as_of(args),

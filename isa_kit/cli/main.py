@@ -109,16 +109,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. `isa-kit check ... | head`
         return int(ExitCode.OK)
     except Exception as exc:  # the boundary: a bug, not a user mistake
-        with tempfile.NamedTemporaryFile(
-            "w", prefix="isa-kit-crash-", suffix=".log", delete=False
-        ) as log:
-            traceback.print_exc(file=log)
+        log = _crash_log(exc)
         print(
-            f"isa-kit: an unexpected error occurred ({type(exc).__name__}: {exc}); "
-            f"details in {log.name}",
+            f"isa-kit: an unexpected error occurred ({type(exc).__name__}); "
+            f"please report it with the details in {log}",
             file=sys.stderr,
         )
         return int(ExitCode.USAGE_OR_INPUT)
+
+
+def _crash_log(exc: BaseException) -> str:
+    """Write where the bug happened: code locations and exception types only.
+
+    The exception's message and the source lines are left out on purpose: they can carry
+    values from the data (names, addresses) and a crash log is meant to be shared.
+    """
+    lines = [f"isa-kit {__version__}: {type(exc).__name__}"]
+    for item in traceback.TracebackException.from_exception(exc, capture_locals=False).stack:
+        lines.append(f"  {item.filename}:{item.lineno} in {item.name}")
+    cause = exc.__cause__ or exc.__context__
+    if cause is not None:
+        lines.append(f"caused by {type(cause).__name__}")
+    with tempfile.NamedTemporaryFile(
+        "w", prefix="isa-kit-crash-", suffix=".log", delete=False
+    ) as log:
+        log.write("\n".join(lines) + "\n")
+    return log.name
 
 
 def run() -> None:

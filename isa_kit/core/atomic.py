@@ -1,12 +1,25 @@
-"""Write files so that a reader never sees half of one: temporary file, then rename."""
+"""Write files so that a reader never sees half of one: temporary file, then rename.
+
+A failed write (a full disk, a target that is a folder) removes the temporary file and is
+an :class:`OutputError` naming the target. The file ends with the permissions any other
+tool would give it under the user's umask (``mkstemp`` alone would leave it 0600).
+"""
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from pathlib import Path
 
 from isa_kit.core.errors import OutputError
+
+
+@functools.cache
+def _umask() -> int:
+    mask = os.umask(0o022)  # reading the umask means setting it: put it straight back
+    os.umask(mask)
+    return mask
 
 
 def write_bytes_atomic(target: Path, data: bytes) -> None:
@@ -18,7 +31,13 @@ def write_bytes_atomic(target: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())
+        if target.is_dir():
+            raise OutputError(f"{target}: is a folder: expected a file path to write")
         os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -25,6 +25,7 @@ from isa_kit.core.paths import (
     display_path,
 )
 from isa_kit.core.suggest import did_you_mean
+from isa_kit.core.tree import list_folder, outside_reason
 from isa_kit.data.messages import problems_from
 from isa_kit.data.model import Document, Node, OrganisationsFile, Partnership, PartnershipInfo
 from isa_kit.data.yaml import SourceFile, format_path, load_yaml
@@ -105,11 +106,14 @@ def _load_partnership(folder: Path, problems: list[Problem]) -> Partnership | No
                     f"{POLICY_FILE} or {DOCUMENTS_DIR}/*.yaml",
                 )
             )
+    if not _contained(folder / PARTNERSHIP_FILE, folder, problems):
+        return None
     info, info_src = _load_file(PartnershipInfo, folder / PARTNERSHIP_FILE, problems)
     orgs_path = folder / ORGANISATIONS_FILE
     orgs: OrganisationsFile | None = None
-    if orgs_path.is_file():
-        orgs, _ = _load_file(OrganisationsFile, orgs_path, problems)
+    if orgs_path.is_file() or orgs_path.is_symlink():
+        if _contained(orgs_path, folder, problems):
+            orgs, _ = _load_file(OrganisationsFile, orgs_path, problems)
     else:
         problems.append(
             Problem(
@@ -122,12 +126,23 @@ def _load_partnership(folder: Path, problems: list[Problem]) -> Partnership | No
         )
     documents: list[Document] = []
     doc_dir = folder / DOCUMENTS_DIR
-    if doc_dir.is_dir():
-        for path in sorted(doc_dir.iterdir()):
-            if path.suffix in (".yaml", ".yml") and path.is_file():
-                doc, _ = _load_file(Document, path, problems)
-                if doc is not None:
-                    documents.append(doc)
+    if (doc_dir.is_symlink() or doc_dir.is_dir()) and _contained(doc_dir, folder, problems):
+        try:
+            entries = list_folder(doc_dir)
+        except DataError as exc:
+            problems.extend(exc.problems)
+            entries = []
+        for path in entries:
+            if path.suffix not in (".yaml", ".yml") or not _contained(path, folder, problems):
+                continue
+            if not path.is_file():
+                problems.append(
+                    Problem(display_path(path), None, None, "", "not a file: expected YAML data")
+                )
+                continue
+            doc, _ = _load_file(Document, path, problems)
+            if doc is not None:
+                documents.append(doc)
     if info is None or orgs is None or info_src is None:
         return None
     partnership = Partnership.model_construct(
@@ -139,6 +154,15 @@ def _load_partnership(folder: Path, problems: list[Problem]) -> Partnership | No
     partnership.adopt_origin(info, folder=shown)
     problems.extend(_resolve_references(partnership, info_src))
     return partnership
+
+
+def _contained(path: Path, folder: Path, problems: list[Problem]) -> bool:
+    """False (with a problem) when ``path`` is a loop, broken, or a link out of ``folder``."""
+    reason = outside_reason(path, folder)
+    if reason is None:
+        return True
+    problems.append(Problem(display_path(path), None, None, "", reason))
+    return False
 
 
 def _duplicate_ids(p: Partnership, problems: list[Problem]) -> set[str]:
@@ -253,8 +277,16 @@ def find_partnership_folders(paths: Sequence[Path]) -> list[Path]:
         elif (path / PARTNERSHIP_FILE).is_file():
             folders.append(path)
         else:
-            found = sorted(d for d in path.iterdir() if (d / PARTNERSHIP_FILE).is_file())
-            if not found:
+            try:
+                found = [d for d in list_folder(path) if (d / PARTNERSHIP_FILE).is_file()]
+            except DataError as exc:
+                problems.extend(exc.problems)
+                continue
+            refused = [(d, r) for d in found if d.is_symlink() and (r := outside_reason(d, path))]
+            for d, reason in refused:
+                problems.append(Problem(display_path(d), None, None, "", reason))
+                found.remove(d)
+            if not found and not refused:
                 problems.append(
                     Problem(
                         shown,

@@ -122,6 +122,17 @@ class _Builder:
             ]
         )
 
+    def scalar(self, node: yaml.ScalarNode, path: DataPath) -> Any:
+        if node.tag not in _SCALAR_TAGS:
+            raise self.fail(
+                node, path, f"the YAML tag {node.tag!r} is not allowed: expected plain data"
+            )
+        try:
+            return _SCALARS.yaml_constructors[node.tag](_SCALARS, node)
+        except (ValueError, OverflowError):
+            # An impossible date (2023-02-30) or a number too long to convert.
+            raise self.fail(node, path, _bad_scalar(node.tag, node.value)) from None
+
     def build(self, node: yaml.Node, path: DataPath, depth: int = 0) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
@@ -142,11 +153,7 @@ class _Builder:
                         node, path, "contains a control character that documents cannot carry"
                     )
                 return value
-            if tag not in _SCALAR_TAGS:
-                raise self.fail(
-                    node, path, f"the YAML tag {tag!r} is not allowed: expected plain data"
-                )
-            return _SCALARS.yaml_constructors[tag](_SCALARS, node)
+            return self.scalar(node, path)
         if isinstance(node, yaml.SequenceNode):
             if tag != _SEQ:
                 raise self.fail(
@@ -170,6 +177,15 @@ class _Builder:
                 out[key] = self.build(value_node, (*path, key), depth + 1)
             return out
         raise self.fail(node, path, "unsupported YAML node")  # pragma: no cover
+
+
+def _bad_scalar(tag: str, value: str) -> str:
+    kind = tag.removeprefix(_T)
+    if kind == "timestamp":
+        return "not a real date: expected a date such as 2026-01-31"
+    if kind in ("int", "float") and len(value) > 40:
+        return f"a number {len(value):,} characters long: expected a number of sensible size"
+    return f"cannot read this {kind} value: expected plain data"
 
 
 def read_text(path: Path, display: str, *, limit: int = MAX_FILE_BYTES) -> str:

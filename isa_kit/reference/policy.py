@@ -22,6 +22,7 @@ from isa_kit.core.errors import DataError
 from isa_kit.core.findings import Severity
 from isa_kit.core.paths import POLICY_FILE, display_path
 from isa_kit.core.resources import resource_dir
+from isa_kit.core.tree import guard
 from isa_kit.data.loader import validate_model
 from isa_kit.data.yaml import load_yaml
 
@@ -115,8 +116,9 @@ def load_policy(partnership_folder: Path | None) -> Policy:
     if partnership_folder is None:
         return base
     path = partnership_folder / POLICY_FILE
-    if not path.is_file():
+    if not (path.is_file() or path.is_symlink()):
         return base
+    guard(path, partnership_folder)
     data, source = _read(path)
     merged = dict(_default_data())
     merged.update(data)

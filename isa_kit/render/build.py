@@ -19,6 +19,7 @@ from isa_kit.core.atomic import write_bytes_atomic
 from isa_kit.core.errors import OutputError, TemplateError, UserError
 from isa_kit.core.paths import PARTNERSHIP_FILE, display_path
 from isa_kit.core.resources import resource_dir
+from isa_kit.core.tree import outside_reason
 from isa_kit.data.loader import find_partnership_folders, load_partnership
 from isa_kit.data.model import Document, DocumentKind, Node, Partnership
 from isa_kit.render.clauses import CLAUSES_FILE, load_library, select
@@ -89,6 +90,9 @@ def _template_for(
         path = defaults / f"{name}.docx"
         return path, display_path(path)
     path = folder / own
+    reason = outside_reason(path, folder) if path.exists() or path.is_symlink() else None
+    if reason is not None:
+        raise TemplateError(f"{doc.loc(field_name)}: {field_name}: {display_path(path)}: {reason}")
     if not path.is_file():
         raise TemplateError(
             f"{doc.loc(field_name)}: {field_name}: no template at {display_path(path)}"

@@ -35,6 +35,12 @@ from markupsafe import Markup, escape
 from isa_kit.core.errors import TemplateError
 from isa_kit.data.model import Node
 from isa_kit.data.yaml import format_path
+from isa_kit.render import bounds
+from isa_kit.render.template_package import (
+    external_references,
+    read_template_file,
+    read_template_members,
+)
 
 #: Package parts that may hold placeholders (the body, headers, footers and notes).
 _TEMPLATED = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
@@ -131,7 +137,10 @@ class _Strictify(jinja2.visitor.NodeTransformer):
 
 
 class KitEnvironment(ImmutableSandboxedEnvironment):
-    """The one Jinja environment of the kit: sandboxed, autoescaping, strict."""
+    """The one Jinja environment of the kit: sandboxed, autoescaping, strict, bounded."""
+
+    #: Operators checked before they run (and so never folded at compile time either).
+    intercepted_binops = frozenset({"**", "*"})
 
     def __init__(self) -> None:
         super().__init__(
@@ -143,6 +152,20 @@ class KitEnvironment(ImmutableSandboxedEnvironment):
         )
         self.globals["_strict"] = self._strict
         self.globals["_out"] = self._out
+        self.globals.pop("lipsum", None)  # generates text without bound; no document needs it
+
+    def call_binop(
+        self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any
+    ) -> Any:
+        bounds.check_binop(operator, left, right)
+        return super().call_binop(context, operator, left, right)
+
+    def call(
+        __self, __context: jinja2.runtime.Context, __obj: Any, *args: Any, **kwargs: Any
+    ) -> Any:
+        if __obj is not __self.globals["_out"] and __obj is not __self.globals["_strict"]:
+            bounds.check_arguments(getattr(__obj, "__name__", "a call"), args, kwargs)
+        return bounds.check_result("a call", super().call(__context, __obj, *args, **kwargs))
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         tree = super()._parse(source, name, filename)
@@ -214,6 +237,8 @@ def environment() -> KitEnvironment:
 
         _ENV = KitEnvironment()
         _context.install(_ENV)
+        for name, func in list(_ENV.filters.items()):
+            _ENV.filters[name] = bounds.bounded_filter(name, func)
     return _ENV
 
 
@@ -248,26 +273,18 @@ def iter_template_parts(data: bytes, display: str) -> Iterator[tuple[str, str]]:
 
 
 def _read_parts(data: bytes, display: str) -> Iterator[tuple[str, str]]:
-    import io
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            for info in zf.infolist():
-                if _TEMPLATED.match(info.filename):
-                    yield info.filename, zf.read(info).decode("utf-8")
-    except (zipfile.BadZipFile, UnicodeDecodeError, KeyError) as exc:
-        raise TemplateError(f"{display}: not a Word (.docx) file: {exc}") from None
+    for info, raw in read_template_members(data, display):
+        if _TEMPLATED.match(info.filename):
+            try:
+                yield info.filename, raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise TemplateError(f"{display}: not a Word (.docx) file: {exc}") from None
 
 
 def load_template(path: Path, display: str | None = None) -> CompiledTemplate:
     """Read, patch and compile a template, or return it from the cache (keyed by content)."""
-    import io
-
     shown = display or str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise TemplateError(f"{shown}: cannot read template: {exc.strerror}") from None
+    data = read_template_file(path, shown)
     key = hashlib.sha256(data).hexdigest()
     cached = _CACHE.get(key)
     if cached is not None:
@@ -283,11 +300,9 @@ def load_template(path: Path, display: str | None = None) -> CompiledTemplate:
             raise TemplateError(
                 f"{shown}: {name}: {exc.message} (run 'isa-kit templates lint {shown}')"
             ) from None
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            members = [(info, zf.read(info)) for info in zf.infolist()]
-    except zipfile.BadZipFile as exc:
-        raise TemplateError(f"{shown}: not a Word (.docx) file: {exc}") from None
+    members = read_template_members(data, shown)
+    for part, message in external_references(members):
+        raise TemplateError(f"{shown}: {part}: {message}: refused")
     compiled = CompiledTemplate(shown, key, members, parts, frozenset(slots))
     _CACHE[key] = compiled
     return compiled
@@ -307,19 +322,45 @@ def _section_slots(tree: nodes.Template) -> Iterator[str]:
 
 
 def render_parts(template: CompiledTemplate, context: Mapping[str, Any]) -> dict[str, bytes]:
-    """Render every templated part; each result must be well-formed XML."""
+    """Render every templated part within the bounds of :mod:`.bounds`; each result must be
+    well-formed XML."""
+    budget = bounds.Budget()
+    try:
+        with bounds.watched(budget):
+            return _render_parts(template, context, budget)
+    except bounds.RenderOverrun as exc:
+        raise TemplateError(f"{template.display}: stopped: {exc}") from None
+
+
+def _render_parts(
+    template: CompiledTemplate, context: Mapping[str, Any], budget: bounds.Budget
+) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
+    size = 0
     for name, jt in template.parts.items():
+        chunks: list[str] = []
         try:
-            xml = jt.render(context)
+            for chunk in jt.generate(context):
+                size += len(chunk)
+                if size > bounds.OUTPUT_BUDGET:
+                    raise bounds.RenderOverrun(
+                        f"the document is larger than {bounds.OUTPUT_BUDGET:,} characters"
+                    )
+                chunks.append(chunk)
+                budget.check()
         except MissingValue as exc:
             raise TemplateError(f"{template.display}: {{{{ {exc.text} }}}}: {exc.detail}") from None
         except jinja2.UndefinedError as exc:
             raise TemplateError(f"{template.display}: {name}: {exc.message}") from None
         except SecurityError as exc:
             raise TemplateError(f"{template.display}: not allowed in a template: {exc}") from None
-        except (TypeError, ValueError, AttributeError) as exc:
+        except RecursionError:
+            raise TemplateError(
+                f"{template.display}: {name}: cannot render: a macro calls itself without end"
+            ) from None
+        except (TypeError, ValueError, AttributeError, OverflowError, MemoryError) as exc:
             raise TemplateError(f"{template.display}: {name}: cannot render: {exc}") from None
+        xml = "".join(chunks)
         if "{_" in xml or "_}" in xml:
             xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%")
             xml = xml.replace("%_}", "%}")

@@ -29,9 +29,14 @@ from jinja2 import nodes
 from lxml import etree
 from pydantic import BaseModel
 
-from isa_kit.core.errors import TemplateError
 from isa_kit.render.context import CONTEXT_TYPES, FUNCTION_TYPES
 from isa_kit.render.environment import environment, iter_template_parts
+from isa_kit.render.lint_sandbox import sandbox_refusals
+from isa_kit.render.template_package import (
+    external_references,
+    read_template_file,
+    read_template_members,
+)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WP_DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
@@ -58,21 +63,13 @@ class LintProblem:
 def lint_file(path: Path, display: str | None = None) -> list[LintProblem]:
     """Every problem in one template file (raises TemplateError if it is not a .docx)."""
     shown = display or str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise TemplateError(f"{shown}: cannot read template: {exc.strerror}") from None
+    data = read_template_file(path, shown)
     problems: list[LintProblem] = []
-    import io
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            raw_parts = {n: zf.read(n) for n in zf.namelist() if re.match(r"^word/[^/]+\.xml$", n)}
-    except zipfile.BadZipFile:
-        raise TemplateError(f"{shown}: not a Word (.docx) file") from None
-    if "word/document.xml" not in raw_parts:
-        raise TemplateError(f"{shown}: not a Word (.docx) file (no word/document.xml)")
+    members = read_template_members(data, shown)  # refuses bombs, macros, DTDs
+    raw_parts = {
+        i.filename: raw for i, raw in members if re.match(r"^word/[^/]+\.xml$", i.filename)
+    }
+    problems.extend(LintProblem(shown, n, "", m) for n, m in external_references(members))
     for name, raw in sorted(raw_parts.items()):
         if not re.match(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$", name):
             continue
@@ -183,6 +180,8 @@ def _check_jinja(xml: str) -> Iterator[tuple[str, str]]:
     except jinja2.TemplateSyntaxError as exc:
         yield where(exc.lineno), exc.message or "syntax error"
         return
+    for lineno, message in sandbox_refusals(tree):
+        yield where(lineno), message
     yield from _TypeChecker(where).run(tree)
 
 
@@ -348,7 +347,9 @@ def template_files(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out.extend(sorted(x for x in p.glob("*.docx") if not x.name.startswith("~$")))
+            # .docm/.dotm are listed so that lint refuses them rather than passing them over
+            found = [x for x in p.iterdir() if x.suffix.lower() in (".docx", ".docm", ".dotm")]
+            out.extend(sorted(x for x in found if not x.name.startswith("~$")))
         else:
             out.append(p)
     return out

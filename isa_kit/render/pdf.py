@@ -9,11 +9,14 @@ screen readers cannot follow is not one a public body should publish.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+import logging
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections.abc import Sequence
@@ -74,14 +77,7 @@ def convert(
             *(str(s) for s in sources),
         ]
         try:
-            proc = subprocess.run(
-                cmd,
-                stdin=subprocess.DEVNULL,
-                capture_output=True,
-                timeout=timeout,
-                check=False,
-                env={**os.environ, "HOME": profile},
-            )
+            proc = _run_in_own_group(cmd, timeout, {**os.environ, "HOME": profile})
         except subprocess.TimeoutExpired:
             raise OutputError(
                 f"LibreOffice did not finish converting {len(sources)} document(s) within "
@@ -100,11 +96,51 @@ def convert(
     return results
 
 
+def _run_in_own_group(
+    cmd: list[str], timeout: float, env: dict[str, str]
+) -> subprocess.CompletedProcess[bytes]:
+    """Run ``cmd`` in a process group of its own; on timeout kill the whole group.
+
+    soffice is a launcher that starts the real office process: killing only the launcher
+    (what ``subprocess.run`` does) would leave the converter running after we give up.
+    """
+    proc = subprocess.Popen(
+        cmd,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except BaseException:  # the timeout, or Ctrl-C: nothing of LibreOffice may outlive us
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        raise
+    with contextlib.suppress(ProcessLookupError):  # a child left behind after a normal exit
+        os.killpg(proc.pid, signal.SIGKILL)
+    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+
+
 def is_tagged(pdf: Path) -> bool:
     """Whether the PDF has a structure tree and says it is marked (what screen readers need)."""
     from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
 
-    catalogue: Any = PdfReader(str(pdf)).trailer["/Root"].get_object()
+    quiet = logging.getLogger("pypdf")  # its warnings on a broken file are ours to report
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)
+    try:
+        catalogue: Any = PdfReader(str(pdf)).trailer["/Root"].get_object()
+    except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise OutputError(
+            f"{pdf.name}: LibreOffice wrote a broken PDF ({type(exc).__name__}); "
+            "try the build again, or check the LibreOffice installation"
+        ) from None
+    finally:
+        quiet.setLevel(level)
     mark_info = catalogue.get("/MarkInfo")
     marked = bool(mark_info and mark_info.get_object().get("/Marked"))
     return marked and "/StructTreeRoot" in catalogue

@@ -7,15 +7,27 @@ from collections import Counter
 from isa_kit.core.findings import Severity
 from isa_kit.report.model import Report, full_message, where
 
+# Markdown punctuation that could make data live: links and images ([text](url), ![alt](src)),
+# emphasis, code, headings, HTML. Data in a report posted to a pull request must stay text
+# (an image there is fetched by every reader's browser: a tracking pixel).
+_PUNCTUATION = str.maketrans({c: "\\" + c for c in "\\`*_[]()!~|"})
+
 
 def _md(text: str) -> str:
     return (
-        text.replace("\\", "\\\\")
-        .replace("|", "\\|")
+        text.translate(_PUNCTUATION)
+        .replace("\r", " ")
         .replace("\n", " ")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
+        .replace("://", ":&#47;&#47;")  # no autolinks either
+        .replace("www.", "www&#46;")
     )
+
+
+def _code(text: str) -> str:
+    """Text inside a code span, where nothing is live but a backtick would end the span."""
+    return text.replace("`", "'").replace("|", "\\|").replace("\n", " ")
 
 
 def render_markdown(report: Report) -> str:
@@ -44,7 +56,7 @@ def render_markdown(report: Report) -> str:
         icon = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
         for f in report.findings:
             out.append(
-                f"| {icon[f.severity]} | `{_md(where(f))}` | {f.code} `{f.category.value}` | "
+                f"| {icon[f.severity]} | `{_code(where(f))}` | {f.code} `{f.category.value}` | "
                 f"{_md(f.subject)} | {_md(full_message(f))} |"
             )
         out.append("")
@@ -58,7 +70,7 @@ def render_markdown(report: Report) -> str:
         for w in report.waived:
             f = w.finding
             out.append(
-                f"| `{_md(where(f))}` | {f.code} | {_md(f.subject)} | {_md(w.reason)} | "
+                f"| `{_code(where(f))}` | {f.code} | {_md(f.subject)} | {_md(w.reason)} | "
                 f"{_md(w.approved_by)} | {w.expires.isoformat()} |"
             )
         out += ["", "</details>", ""]
