@@ -10,6 +10,7 @@ The public API is one service function per command, and the values they take and
 ``templates copy``     :func:`copy_templates`
 ``check``              :func:`check_paths` (engine: :func:`run_checks`)
 ``audit``              :func:`audit_paths`
+``letters``            :func:`make_letters`
 =====================  ==========================================================
 
 Reports render with :func:`render_report`. The package is layered (core → data →
@@ -51,6 +52,8 @@ _EXPORTS = {
     "run_checks": "isa_kit.checks.engine",
     "audit_paths": "isa_kit.audit.service",
     "AuditResult": "isa_kit.audit.service",
+    "make_letters": "isa_kit.letters.service",
+    "LettersResult": "isa_kit.letters.service",
 }
 
 # Spelt out (not computed from _EXPORTS) so that linters and IDEs see it; a test keeps the two in step.
@@ -63,6 +66,7 @@ __all__ = [
     "Document",
     "Finding",
     "IsaKitError",
+    "LettersResult",
     "Organisation",
     "Partnership",
     "Problem",
@@ -77,6 +81,7 @@ __all__ = [
     "lint_templates",
     "load_partnership",
     "load_partnerships",
+    "make_letters",
     "render_report",
     "run_checks",
     "write_schemas",
@@ -91,6 +96,7 @@ if TYPE_CHECKING:
     from isa_kit.data.loader import load_partnership, load_partnerships
     from isa_kit.data.model import Document, Organisation, Partnership
     from isa_kit.data.schema import write_schemas
+    from isa_kit.letters.service import LettersResult, make_letters
     from isa_kit.render.build import BuildResult, build
     from isa_kit.render.templates import copy_templates, lint_templates
     from isa_kit.report.model import Report

@@ -27,6 +27,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("templates", "isa_kit.cli.templates"),
     ("check", "isa_kit.cli.check"),
     ("audit", "isa_kit.cli.audit"),
+    ("letters", "isa_kit.cli.letters"),
 )
 
 _DESCRIPTION = """\

@@ -48,6 +48,13 @@ from isa_kit.data.model.document import (
     VersionEntry,
     Waiver,
 )
+from isa_kit.data.model.letters import (
+    LETTER_OPTIONS,
+    DeadlineBasis,
+    LetterRule,
+    LettersPolicy,
+    Recipient,
+)
 from isa_kit.data.model.organisation import (
     Contact,
     ControllerRole,
@@ -79,6 +86,7 @@ from isa_kit.data.model.partnership import (
 )
 
 __all__ = [
+    "LETTER_OPTIONS",
     "Approval",
     "Art6Basis",
     "Art9Condition",
@@ -92,6 +100,7 @@ __all__ = [
     "CriminalOffenceCondition",
     "DataCategory",
     "DataShared",
+    "DeadlineBasis",
     "Document",
     "DocumentKind",
     "DocumentStatus",
@@ -109,6 +118,8 @@ __all__ = [
     "JointControllers",
     "LawEnforcementBasis",
     "LawfulBasis",
+    "LetterRule",
+    "LettersPolicy",
     "Node",
     "Notify",
     "OrgType",
@@ -121,6 +132,7 @@ __all__ = [
     "Phone",
     "RagLevel",
     "RagScheme",
+    "Recipient",
     "Reference",
     "ReferenceKind",
     "ReferralCategory",
@@ -143,4 +155,4 @@ __all__ = [
 ]
 
 #: The modules whose attribute docstrings describe the fields (for the JSON Schemas).
-MODULES = ("base", "organisation", "document", "partnership")
+MODULES = ("base", "organisation", "document", "partnership", "letters")

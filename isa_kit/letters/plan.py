@@ -1,0 +1,158 @@
+"""The policy applied to valid rows: who is lettered, by which template, by when, by what route.
+
+A row the policy refuses (an outcome told by phone, or not told at all; a second row for the
+same case and recipient; a letter that must go by post with no postal address) gets no letter
+and a reason; nothing here prints the personal data in the row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from isa_kit.data.model import DeadlineBasis, LetterRule, LettersPolicy, Notify, Partnership
+from isa_kit.data.values import Duration
+from isa_kit.letters.compose import context, delivery_route, render_letter, sender_of
+from isa_kit.letters.deadlines import due_by
+from isa_kit.letters.decisions import Decision, RowProblem
+from isa_kit.reference.knowledge import load_knowledge
+from isa_kit.reference.policy import load_policy
+from isa_kit.render.environment import CompiledTemplate
+from isa_kit.render.letter_context import LetterSender
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """A row that will get a letter."""
+
+    file: str
+    decision: Decision
+    rule: LetterRule
+    template: str
+    """The template's file name without ``.docx``: ``<kind>-<recipient>``."""
+    due: dt.datetime
+    delivery: str
+    partnership: Partnership
+    sender: LetterSender
+
+    def render(self, template: CompiledTemplate, reference: str, generated: dt.datetime) -> bytes:
+        ctx = context(
+            self.decision,
+            reference=reference,
+            rule=self.rule,
+            partnership=self.partnership,
+            sender=self.sender,
+            delivery=self.delivery,
+            generated=generated,
+        )
+        return render_letter(
+            template,
+            ctx,
+            reference=reference,
+            heading=self.rule.heading,
+            sender=self.sender.team,
+            generated=generated,
+        )
+
+
+def secure_allow_list(partnership: Partnership, folder: Path) -> tuple[str, ...]:
+    """The secure-domain allow-list the checks use: the policy's and each partner's own."""
+    allow = list(load_policy(folder).allowed_domains)
+    for org in partnership.partners:
+        allow.extend(d.lower() for d in org.secure_email_domains)
+    return tuple(sorted(set(allow)))
+
+
+def _deadline(
+    d: Decision, rule: LetterRule, policy: LettersPolicy, p: Partnership
+) -> Duration | None:
+    if rule.deadline is not None:
+        return rule.deadline
+    if policy.deadline_basis == DeadlineBasis.RAG:
+        outcome = next(o for o in p.outcomes if o.id == d.outcome)
+        name = (d.rag or outcome.rag or "").lower()
+        levels = p.rag_scheme.levels if p.rag_scheme else []
+        return next((lv.timescale for lv in levels if lv.name.lower() == name), None)
+    return policy.deadline
+
+
+def plan_decisions(
+    shown: str,
+    decisions: Sequence[Decision],
+    partnership: Partnership,
+    policy: LettersPolicy,
+    folder: Path,
+) -> tuple[list[Planned], list[RowProblem]]:
+    knowledge = load_knowledge()
+    allow = secure_allow_list(partnership, folder)
+    sender = sender_of(partnership, policy)
+    outcomes = {o.id: o for o in partnership.outcomes}
+    planned: list[Planned] = []
+    problems: list[RowProblem] = []
+    first_row: dict[tuple[str, str], int] = {}
+
+    def refuse(d: Decision, column: str, message: str) -> None:
+        problems.append(RowProblem(shown, d.row, d.case_ref, column, message, refused=True))
+
+    for d in decisions:
+        who = d.recipient_type.value
+        notify = getattr(outcomes[d.outcome], who)
+        if notify == Notify.PHONE:
+            refuse(
+                d,
+                "outcome",
+                f"'{d.outcome}' is told to the {who} by phone, never by letter "
+                f"({partnership.id}'s outcomes: {outcomes[d.outcome].description})",
+            )
+            continue
+        if notify == Notify.NONE:
+            refuse(
+                d,
+                "outcome",
+                f"'{d.outcome}' is not told to the {who} under {partnership.id}'s protocol",
+            )
+            continue
+        rule = policy.rule(d.outcome)
+        if rule is None:
+            refuse(
+                d, "outcome", f"'{d.outcome}' has no letter rule in the partnership's letters.yaml"
+            )
+            continue
+        key = (d.case_ref, who)
+        if key in first_row:
+            refuse(
+                d,
+                "case_ref",
+                f"the same case and recipient as row {first_row[key]}: one letter each",
+            )
+            continue
+        first_row[key] = d.row
+        deadline = _deadline(d, rule, policy, partnership)
+        if deadline is None:
+            refuse(d, "rag", "expected a RAG rating: the letter's deadline follows it")
+            continue
+        delivery = delivery_route(d, knowledge, allow)
+        if delivery == "post" and not d.address:
+            column = "address"
+            why = "the email address is not on a secure domain, so" if d.email else ""
+            refuse(
+                d,
+                column,
+                f"expected a postal address: {why} the letter goes by post".replace(":  ", ": "),
+            )
+            continue
+        planned.append(
+            Planned(
+                shown,
+                d,
+                rule,
+                f"{rule.template}-{who}",
+                due_by(d.decided_at, deadline),
+                delivery,
+                partnership,
+                sender,
+            )
+        )
+    return planned, problems
