@@ -145,6 +145,10 @@ def _load_partnership(folder: Path, problems: list[Problem]) -> Partnership | No
     )
     partnership.adopt_origin(info, folder=shown)
     problems.extend(_resolve_references(partnership, info_src))
+    try:  # validated with the rest, so that 'isa-kit validate' covers it too
+        load_letters_policy(partnership, folder)
+    except DataError as exc:
+        problems.extend(exc.problems)
     return partnership
 
 

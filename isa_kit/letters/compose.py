@@ -39,7 +39,7 @@ def sender_of(partnership: Partnership, policy: LettersPolicy) -> LetterSender:
     ooh = routes.out_of_hours
     return LetterSender(
         team=policy.sender,
-        address=routes.post or partnership.hub.address or partnership.hub.name,
+        address=partnership.hub.address or routes.post or partnership.hub.name,
         phone=routes.phone.number if routes.phone else "",
         phone_hours=(routes.phone.hours or "office hours") if routes.phone else "office hours",
         email=published[0] if published else "",

@@ -3,7 +3,8 @@
 Bank holidays come from the ``holidays`` library (England's list, which Wales shares except
 for no extra days in recent years), never from a hand-typed list. A working day is Monday to
 Friday and not a bank holiday. ``N working days`` from a decision is the same time of day on
-the Nth working day after it; ``same day`` is the end of the decision's day.
+the Nth working day after it; ``N working hours`` counts office hours (09:00 to 17:00) on
+working days; ``same day`` is the end of the decision's day.
 """
 
 from __future__ import annotations
@@ -42,6 +43,27 @@ def _next_working_day(day: dt.date) -> dt.date:
     return day
 
 
+OFFICE_OPENS = dt.time(9, 0)
+OFFICE_CLOSES = dt.time(17, 0)
+"""Working hours count office time only: 09:00 to 17:00 on working days."""
+
+
+def _add_office_time(start: dt.datetime, left: dt.timedelta) -> dt.datetime:
+    at = start
+    while True:
+        day = at.date()
+        opens = dt.datetime.combine(day, OFFICE_OPENS)
+        closes = dt.datetime.combine(day, OFFICE_CLOSES)
+        if not is_working_day(day) or at >= closes:
+            at = dt.datetime.combine(_next_working_day(day), OFFICE_OPENS)
+            continue
+        at = max(at, opens)
+        if at + left <= closes:
+            return at + left
+        left -= closes - at
+        at = closes
+
+
 def due_by(decided: dt.datetime, deadline: Duration) -> dt.datetime:
     """The moment a letter about a decision made at ``decided`` is due."""
     if deadline.amount == 0:  # same day
@@ -53,18 +75,7 @@ def due_by(decided: dt.datetime, deadline: Duration) -> dt.datetime:
         days = deadline.amount * (7 if deadline.unit == "weeks" else 1)
         return decided + dt.timedelta(days=days)
     if deadline.unit in unit:
-        # Working hours run on working days only: time on a non-working day does not count.
-        left = deadline.amount * unit[deadline.unit]
-        at = decided
-        while True:
-            if is_working_day(at.date()):
-                end = dt.datetime.combine(at.date() + dt.timedelta(days=1), dt.time())
-                if at + left <= end:
-                    return at + left
-                left -= end - at
-                at = end
-            else:
-                at = dt.datetime.combine(_next_working_day(at.date()), dt.time())
+        return _add_office_time(decided, deadline.amount * unit[deadline.unit])
     days = deadline.amount * (5 if deadline.unit == "weeks" else 1)
     day = decided.date()
     for _ in range(days):

@@ -104,7 +104,7 @@ def plan_decisions(
                 d,
                 "outcome",
                 f"'{d.outcome}' is told to the {who} by phone, never by letter "
-                f"({partnership.id}'s outcomes: {outcomes[d.outcome].description})",
+                f"({outcomes[d.outcome].description})",
             )
             continue
         if notify == Notify.NONE:
