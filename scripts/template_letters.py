@@ -83,8 +83,7 @@ KINDS: dict[str, dict[str, tuple[str, str]]] = {
         "family": (
             "We have talked with you about the support your family might need. We have decided "
             "that an early help assessment (CAF) is the right way to plan that support.",
-            "Someone will contact you to arrange the assessment. It only goes ahead if you "
-            "agree.",
+            "Someone will contact you to arrange the assessment. It only goes ahead if you agree.",
         ),
     },
     "support-discussion": {
@@ -179,7 +178,9 @@ def letter(kind: str, recipient: str) -> Builder:
     b.h1("What happens next")
     b.p(next_steps)
     b.h1("Who to contact")
-    b.p("If you have any questions, contact {{ decision.contact_team }}: {{ decision.contact_route }}.")
+    b.p(
+        "If you have any questions, contact {{ decision.contact_team }}: {{ decision.contact_route }}."
+    )
     b.p(
         "You can also phone {{ sender.team }} on {{ sender.phone }} ({{ sender.phone_hours }}). "
         "Please give our reference, {{ letter.reference }}."
