@@ -339,3 +339,19 @@ def test_letters_yaml_outcomes_must_exist(tmp_path: Path) -> None:
     assert problem.file.endswith("letters.yaml") and problem.line == 27
     assert problem.path == "rules[1].outcome"
     assert problem.message.startswith("unknown outcome 'early': expected one of adult-s42-enquiry")
+
+
+def test_rows_are_numbered_as_a_spreadsheet_shows_them(tmp_path: Path) -> None:
+    path = tmp_path / "multi.csv"
+    path.write_text(
+        HEADER + "\n"
+        'M-1,2026-11-20T10:15,nfa,,family,Mr Bram Fictional,"3 Sample Street\nDemoton",,,'
+        "Demoshire MASH,01632 960000,No risk found.,\n"
+        'M-2,2026-11-20T10:15,nfa,,family,Mr Bram Fictional,"3 Sample Street",,,'
+        "Demoshire MASH,01632 960000,No risk found.,braille\n",
+        encoding="utf-8",
+    )
+    result = run(tmp_path / "out", path)
+    assert [e.letter_ref for e in result.written] == ["M-1-FAM-v1"]
+    assert [(p.row, p.column) for p in result.problems] == [(3, "options")]
+    assert "3 Sample Street\nDemoton" in text_of(tmp_path / "out" / "M-1-FAM-v1.docx")

@@ -109,10 +109,9 @@ def _csv_rows(shown: str, text: str) -> list[tuple[int, dict[str, str]]]:
         names = [h.strip().lower() for h in header]
         _require_columns(shown, names)
         rows: list[tuple[int, dict[str, str]]] = []
-        for record in reader:
+        for number, record in enumerate(reader, start=2):  # row N as a spreadsheet counts
             if not any(cell.strip() for cell in record):
                 continue
-            number = reader.line_num  # the line the record ends on: row N as in a spreadsheet
             rows.append((number, dict(zip(names, record, strict=False))))
             if len(record) > len(names):
                 rows[-1][1]["\0extra"] = "1"

@@ -98,7 +98,7 @@ def make_letters(
     result.problems.extend(refused)
     folder = templates or resource_dir("templates") / "letters"
     compiled = _templates(folder, {p.template for p in planned})
-    if planned and not allow_in_repo:
+    if not allow_in_repo:
         repo = git_work_tree(out)
         if repo is not None:
             raise OutputError(
