@@ -79,17 +79,20 @@ def worker(kind: str, n: int, work: Path) -> dict[str, float]:
         from isa_kit.core.resources import resource_dir
         from isa_kit.data.loader import load_letters_policy, load_partnership
         from isa_kit.letters.compose import context
-        from isa_kit.letters.decisions import Decision, read_rows, validate_row
-        from isa_kit.letters.plan import plan_decisions
+        from isa_kit.letters.decisions import Decision, iter_rows, read_rows, validate_row
+        from isa_kit.letters.plan import Planned, Planner
 
         p = load_partnership(DEMO)
         policy = load_letters_policy(p, DEMO)
         assert policy is not None
-        shown, raw = read_rows(csv)
-        valid = [
-            d for d in (validate_row(shown, i, r, p) for i, r in raw) if isinstance(d, Decision)
-        ]
-        planned, _ = plan_decisions(shown, valid, p, policy, DEMO)
+        shown, _ = read_rows(csv)
+        planner = Planner(shown, p, policy, DEMO)
+        planned = []
+        for i, r in iter_rows(csv):
+            d = validate_row(shown, i, r, p)
+            item = planner.plan(d) if isinstance(d, Decision) else d
+            if isinstance(item, Planned):
+                planned.append(item)
         folder = resource_dir("templates") / "letters"
         out.mkdir(parents=True)
         start = time.perf_counter()

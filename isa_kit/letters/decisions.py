@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from isa_kit.core.errors import UserError
 from isa_kit.core.paths import display_path
@@ -84,46 +85,66 @@ class RowProblem:
         return f"{self.file}:row {self.row}: {self.column}: {self.message}{case}"
 
 
-def read_rows(path: Path) -> tuple[str, list[tuple[int, dict[str, str]]]]:
-    """The display name and the raw rows (numbered as a person counts them) of ``path``."""
+Rows = Iterator[tuple[int, dict[str, str]]]
+
+
+def read_rows(path: Path) -> tuple[str, int]:
+    """Check that ``path`` can be used at all, and count its rows; nothing is kept in memory.
+
+    Raises :class:`UserError` for a file that is unreadable, not UTF-8, not CSV or JSON lines,
+    or missing columns, before any letter is written. :func:`iter_rows` then streams the rows.
+    """
     shown = display_path(path)
     try:
         if path.stat().st_size > MAX_BYTES:
             raise UserError(f"{shown}: the file is larger than {MAX_BYTES // 2**20} MB")
-        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise UserError(f"{shown}: cannot read: {exc.strerror}") from None
+    count = 0
+    for _ in iter_rows(path, check=True):
+        count += 1
+    return shown, count
+
+
+def iter_rows(path: Path, *, check: bool = False) -> Rows:
+    """The raw rows of ``path``, numbered as a person counts them (the header is row 1)."""
+    shown = display_path(path)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            first = handle.read(4096)
+            handle.seek(0)
+            if first.lstrip().startswith("{"):
+                yield from _json_lines(shown, handle, check)
+            else:
+                yield from _csv_rows(shown, handle)
     except OSError as exc:
         raise UserError(f"{shown}: cannot read: {exc.strerror}") from None
     except UnicodeDecodeError:
         raise UserError(f"{shown}: not UTF-8 text: expected a CSV or JSON lines file") from None
-    if text.lstrip().startswith("{"):
-        return shown, _json_lines(shown, text)
-    return shown, _csv_rows(shown, text)
 
 
-def _csv_rows(shown: str, text: str) -> list[tuple[int, dict[str, str]]]:
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+def _csv_rows(shown: str, handle: TextIO) -> Rows:
+    reader = csv.reader(handle, strict=True)
     try:
         header = next(reader, None)
         if not header:
             raise UserError(f"{shown}: the file is empty: expected a header row of columns")
         names = [h.strip().lower() for h in header]
         _require_columns(shown, names)
-        rows: list[tuple[int, dict[str, str]]] = []
         for number, record in enumerate(reader, start=2):  # row N as a spreadsheet counts
             if not any(cell.strip() for cell in record):
                 continue
-            rows.append((number, dict(zip(names, record, strict=False))))
+            row = dict(zip(names, record, strict=False))
             if len(record) > len(names):
-                rows[-1][1]["\0extra"] = "1"
+                row["\0extra"] = "1"
+            yield number, row
     except csv.Error as exc:
         raise UserError(f"{shown}:{reader.line_num}: not valid CSV: {exc}") from None
-    return rows
 
 
-def _json_lines(shown: str, text: str) -> list[tuple[int, dict[str, str]]]:
-    rows: list[tuple[int, dict[str, str]]] = []
+def _json_lines(shown: str, handle: TextIO, check: bool) -> Rows:
     seen: set[str] = set()
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(handle, start=1):
         if not line.strip():
             continue
         try:
@@ -132,10 +153,11 @@ def _json_lines(shown: str, text: str) -> list[tuple[int, dict[str, str]]]:
             raise UserError(f"{shown}:{number}: not valid JSON lines: {exc.msg}") from None
         if not isinstance(obj, dict):
             raise UserError(f"{shown}:{number}: expected one JSON object per line")
-        seen.update(obj)
-        rows.append((number, {str(k): "" if v is None else str(v) for k, v in obj.items()}))
-    _require_columns(shown, [c for c in COLUMNS if c in seen or not rows])
-    return rows
+        if check:
+            seen.update(str(k) for k in obj if k in COLUMNS)
+        yield number, {str(k): "" if v is None else str(v) for k, v in obj.items()}
+    if check:
+        _require_columns(shown, sorted(seen))
 
 
 def _require_columns(shown: str, names: list[str]) -> None:

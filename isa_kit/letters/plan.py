@@ -8,11 +8,17 @@ and a reason; nothing here prints the personal data in the row.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from isa_kit.data.model import DeadlineBasis, LetterRule, LettersPolicy, Notify, Partnership
+from isa_kit.data.model import (
+    DeadlineBasis,
+    LetterRule,
+    LettersPolicy,
+    Notify,
+    Partnership,
+    Recipient,
+)
 from isa_kit.data.values import Duration
 from isa_kit.letters.compose import context, delivery_route, render_letter, sender_of
 from isa_kit.letters.deadlines import due_by
@@ -78,81 +84,74 @@ def _deadline(
     return policy.deadline
 
 
-def plan_decisions(
-    shown: str,
-    decisions: Sequence[Decision],
-    partnership: Partnership,
-    policy: LettersPolicy,
-    folder: Path,
-) -> tuple[list[Planned], list[RowProblem]]:
-    knowledge = load_knowledge()
-    allow = secure_allow_list(partnership, folder)
-    sender = sender_of(partnership, policy)
-    outcomes = {o.id: o for o in partnership.outcomes}
-    planned: list[Planned] = []
-    problems: list[RowProblem] = []
-    first_row: dict[tuple[str, str], int] = {}
+class Planner:
+    """The policy, applied to one valid row at a time (rows are streamed, never all held)."""
 
-    def refuse(d: Decision, column: str, message: str) -> None:
-        problems.append(RowProblem(shown, d.row, d.case_ref, column, message, refused=True))
+    def __init__(
+        self, shown: str, partnership: Partnership, policy: LettersPolicy, folder: Path
+    ) -> None:
+        self.shown = shown
+        self.partnership = partnership
+        self.policy = policy
+        self.knowledge = load_knowledge()
+        self.allow = secure_allow_list(partnership, folder)
+        self.sender = sender_of(partnership, policy)
+        self.outcomes = {o.id: o for o in partnership.outcomes}
+        self.first_row: dict[tuple[str, str], int] = {}
 
-    for d in decisions:
+    def templates(self) -> set[str]:
+        """Every template a row could need: each rule's kind, for each recipient lettered."""
+        return {
+            f"{rule.template}-{who.value}"
+            for rule in self.policy.rules
+            for who in Recipient
+            if getattr(self.outcomes[rule.outcome], who.value) == Notify.LETTER
+        }
+
+    def plan(self, d: Decision) -> Planned | RowProblem:
+        def refuse(column: str, message: str) -> RowProblem:
+            return RowProblem(self.shown, d.row, d.case_ref, column, message, refused=True)
+
         who = d.recipient_type.value
-        notify = getattr(outcomes[d.outcome], who)
+        outcome = self.outcomes[d.outcome]
+        notify = getattr(outcome, who)
         if notify == Notify.PHONE:
-            refuse(
-                d,
+            return refuse(
                 "outcome",
                 f"'{d.outcome}' is told to the {who} by phone, never by letter "
-                f"({outcomes[d.outcome].description})",
+                f"({outcome.description})",
             )
-            continue
         if notify == Notify.NONE:
-            refuse(
-                d,
+            return refuse(
                 "outcome",
-                f"'{d.outcome}' is not told to the {who} under {partnership.id}'s protocol",
+                f"'{d.outcome}' is not told to the {who} under {self.partnership.id}'s protocol",
             )
-            continue
-        rule = policy.rule(d.outcome)
+        rule = self.policy.rule(d.outcome)
         if rule is None:
-            refuse(
-                d, "outcome", f"'{d.outcome}' has no letter rule in the partnership's letters.yaml"
+            return refuse(
+                "outcome", f"'{d.outcome}' has no letter rule in the partnership's letters.yaml"
             )
-            continue
         key = (d.case_ref, who)
-        if key in first_row:
-            refuse(
-                d,
+        if key in self.first_row:
+            return refuse(
                 "case_ref",
-                f"the same case and recipient as row {first_row[key]}: one letter each",
+                f"the same case and recipient as row {self.first_row[key]}: one letter each",
             )
-            continue
-        first_row[key] = d.row
-        deadline = _deadline(d, rule, policy, partnership)
+        self.first_row[key] = d.row
+        deadline = _deadline(d, rule, self.policy, self.partnership)
         if deadline is None:
-            refuse(d, "rag", "expected a RAG rating: the letter's deadline follows it")
-            continue
-        delivery = delivery_route(d, knowledge, allow)
+            return refuse("rag", "expected a RAG rating: the letter's deadline follows it")
+        delivery = delivery_route(d, self.knowledge, self.allow)
         if delivery == "post" and not d.address:
-            column = "address"
-            why = "the email address is not on a secure domain, so" if d.email else ""
-            refuse(
-                d,
-                column,
-                f"expected a postal address: {why} the letter goes by post".replace(":  ", ": "),
-            )
-            continue
-        planned.append(
-            Planned(
-                shown,
-                d,
-                rule,
-                f"{rule.template}-{who}",
-                due_by(d.decided_at, deadline),
-                delivery,
-                partnership,
-                sender,
-            )
+            why = "the email address is not on a secure domain, so " if d.email else ""
+            return refuse("address", f"expected a postal address: {why}the letter goes by post")
+        return Planned(
+            self.shown,
+            d,
+            rule,
+            f"{rule.template}-{who}",
+            due_by(d.decided_at, deadline),
+            delivery,
+            self.partnership,
+            self.sender,
         )
-    return planned, problems

@@ -20,8 +20,8 @@ from isa_kit.core.errors import OutputError, TemplateError, UserError
 from isa_kit.core.paths import LETTERS_FILE, display_path
 from isa_kit.core.resources import resource_dir
 from isa_kit.data.loader import load_letters_policy, load_partnership
-from isa_kit.letters.decisions import Decision, RowProblem, read_rows, validate_row
-from isa_kit.letters.plan import Planned, plan_decisions
+from isa_kit.letters.decisions import Decision, RowProblem, iter_rows, read_rows, validate_row
+from isa_kit.letters.plan import Planned, Planner
 from isa_kit.letters.register import Entry, Register
 from isa_kit.letters.timeliness import Timeliness, iso, judge, report_json, report_text
 from isa_kit.render.environment import CompiledTemplate, load_template
@@ -85,19 +85,11 @@ def make_letters(
             f"{display_path(partnership_dir / LETTERS_FILE)}: no such file: the partnership "
             "has no letter policy"
         )
-    shown, raw_rows = read_rows(decisions)
+    shown, total = read_rows(decisions)  # the whole file is checked before anything is written
     result = LettersResult(as_of=as_of)
-    valid: list[Decision] = []
-    for number, raw in raw_rows:
-        checked = validate_row(shown, number, raw, partnership)
-        if isinstance(checked, RowProblem):
-            result.problems.append(checked)
-        else:
-            valid.append(checked)
-    planned, refused = plan_decisions(shown, valid, partnership, policy, partnership_dir)
-    result.problems.extend(refused)
+    planner = Planner(shown, partnership, policy, partnership_dir)
     folder = templates or resource_dir("templates") / "letters"
-    compiled = _templates(folder, {p.template for p in planned})
+    compiled = _templates(folder, planner.templates())
     if not allow_in_repo:
         repo = git_work_tree(out)
         if repo is not None:
@@ -108,10 +100,16 @@ def make_letters(
     start = dt.datetime.combine(as_of, dt.time())
     fresh: list[Path] = []
     with Register(out) as register:
-        for done, item in enumerate(planned, start=1):
-            _issue(item, register, compiled, out, start, supersede, result, fresh)
+        for done, (number, raw) in enumerate(iter_rows(decisions), start=1):
+            checked = validate_row(shown, number, raw, partnership)
+            item = planner.plan(checked) if isinstance(checked, Decision) else checked
+            if isinstance(item, RowProblem):
+                result.problems.append(item)
+            else:
+                entry = _issue(item, register, compiled, out, start, supersede, result, fresh)
+                _judge(item, entry, as_of, result)
             if progress is not None:
-                progress(done, len(planned), "letters")
+                progress(done, total, "letters")
     if pdf and fresh:
         from isa_kit.render.pdf import convert_batches
 
@@ -121,25 +119,25 @@ def make_letters(
 
         result.pdfs = convert_batches(fresh, out, timeout=timeout, progress=pdf_progress)
     result.problems.sort(key=lambda p: p.row)
-    issued = {(e.case_ref, e.recipient_type): e for e in [*result.written, *result.unchanged]}
-    for item in planned:
-        d = item.decision
-        entry = issued.get((d.case_ref, d.recipient_type.value))
-        t = judge(
-            row=d.row,
-            case_ref=d.case_ref,
-            recipient_type=d.recipient_type.value,
-            outcome=d.outcome,
-            due=item.due,
-            letter_ref=entry.letter_ref if entry else None,
-            generated=dt.datetime.fromisoformat(entry.generated_at) if entry else None,
-            as_of=as_of,
-        )
-        if t is not None:
-            result.timeliness.append(t)
     write_text_atomic(out / "timeliness.txt", result.timeliness_text())
     write_text_atomic(out / "timeliness.json", result.timeliness_json())
     return result
+
+
+def _judge(item: Planned, entry: Entry | None, as_of: dt.date, result: LettersResult) -> None:
+    d = item.decision
+    t = judge(
+        row=d.row,
+        case_ref=d.case_ref,
+        recipient_type=d.recipient_type.value,
+        outcome=d.outcome,
+        due=item.due,
+        letter_ref=entry.letter_ref if entry else None,
+        generated=dt.datetime.fromisoformat(entry.generated_at) if entry else None,
+        as_of=as_of,
+    )
+    if t is not None:
+        result.timeliness.append(t)
 
 
 def _templates(folder: Path, kinds: set[str]) -> dict[str, CompiledTemplate]:
@@ -166,13 +164,14 @@ def _issue(
     supersede: bool,
     result: LettersResult,
     fresh: list[Path],
-) -> None:
+) -> Entry | None:
+    """Issue ``item``'s letter; returns its register entry (``None`` when refused)."""
     d = item.decision
     digest = _digest(d)
     latest = register.latest(d.case_ref, d.recipient_type.value)
     if latest is not None and latest.row_digest == digest:
         result.unchanged.append(latest)
-        return
+        return latest
     if latest is not None and not supersede:
         result.problems.append(
             RowProblem(
@@ -185,7 +184,7 @@ def _issue(
                 refused=True,
             )
         )
-        return
+        return None
     version = latest.version + 1 if latest else 1
     tag = "REF" if d.recipient_type == "referrer" else "FAM"
     reference = f"{d.case_ref}-{tag}-v{version}"
@@ -206,7 +205,7 @@ def _issue(
                     refused=True,
                 )
             )
-            return
+            return None
     else:
         write_bytes_atomic(target, data)
     entry = Entry(
@@ -230,3 +229,4 @@ def _issue(
         register.supersede(latest.letter_ref, reference)
     result.written.append(entry)
     fresh.append(target)
+    return entry
