@@ -44,7 +44,7 @@ def one_row(tmp_path: Path, row: str, name: str = "one.csv") -> Path:
 
 def test_every_outcome_and_recipient(tmp_path: Path) -> None:
     result = run(tmp_path / "out")
-    refs = sorted(e.letter_ref for e in result.written)
+    refs = sorted(result.written)
     assert refs == [
         "T-0001-FAM-v1",
         "T-0001-REF-v1",
@@ -57,7 +57,7 @@ def test_every_outcome_and_recipient(tmp_path: Path) -> None:
     ]
     files = sorted(p.name for p in (tmp_path / "out").glob("*.docx"))
     assert files == [f"{r}.docx" for r in refs]
-    by_ref = {e.letter_ref: e for e in result.written}
+    by_ref = {e.letter_ref: e for e in result.entries()}
     assert by_ref["T-0001-REF-v1"].template == "nfa-referrer"
     assert by_ref["T-0003-FAM-v1"].template == "assessment-family"
     assert by_ref["T-0005-REF-v1"].outcome == "adult-s42-enquiry"
@@ -139,9 +139,7 @@ def test_rerun_is_idempotent_and_overwrites_nothing(tmp_path: Path) -> None:
     before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.glob("*.docx")}
     second = run(out)
     assert second.written == []
-    assert sorted(e.letter_ref for e in second.unchanged) == sorted(
-        e.letter_ref for e in first.written
-    )
+    assert sorted(second.unchanged) == sorted(first.written)
     after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.glob("*.docx")}
     assert after == before
     with sqlite3.connect(out / "letters-register.sqlite") as db:
@@ -164,7 +162,7 @@ def test_changed_row_is_refused_unless_superseded(tmp_path: Path) -> None:
     ]
     assert refused.written == [] and (out / "S-1-FAM-v1.docx").read_bytes() == original
     superseded = run(out, changed, supersede=True)
-    assert [e.letter_ref for e in superseded.written] == ["S-1-FAM-v2"]
+    assert superseded.written == ["S-1-FAM-v2"]
     assert (out / "S-1-FAM-v1.docx").read_bytes() == original
     assert "No risk was found." in text_of(out / "S-1-FAM-v2.docx")
     with sqlite3.connect(out / "letters-register.sqlite") as db:
@@ -205,7 +203,7 @@ def test_christmas_one_working_day(tmp_path: Path) -> None:
         "First Response Team,01632 960020,An assessment is needed.,"
     )
     on_time = run(tmp_path / "a", one_row(tmp_path, row), as_of=dt.date(2026, 12, 29))
-    assert [e.due_by for e in on_time.written] == ["2026-12-29T16:00"]
+    assert [e.due_by for e in on_time.entries()] == ["2026-12-29T16:00"]
     assert on_time.timeliness == [] and on_time.exit_code == 0
     late = run(tmp_path / "b", one_row(tmp_path, row), as_of=dt.date(2026, 12, 30))
     assert [(t.status, t.case_ref, t.due_by, t.generated_at) for t in late.timeliness] == [
@@ -233,7 +231,7 @@ def test_timeliness_of_rows_without_letters(tmp_path: Path) -> None:
 
 def test_delivery_routes_follow_the_secure_email_policy(tmp_path: Path) -> None:
     result = run(tmp_path / "out")
-    routes = {e.letter_ref: e.delivery for e in result.written}
+    routes = {e.letter_ref: e.delivery for e in result.entries()}
     assert routes["T-0002-REF-v1"] == "email"  # nhs.net
     assert routes["T-0003-REF-v1"] == "email"  # a police.uk subdomain
     assert routes["T-0002-FAM-v1"] == "post"  # free webmail
@@ -258,7 +256,7 @@ def test_northamptonshire_refuses_s47_letters_and_barnet_writes_to_referrers(
     )
     ok = one_row(tmp_path, row.replace("s47-strategy-discussion,RED", "nfa,"), "ok.csv")
     lettered = run(tmp_path / "n2", ok, partnership=north)
-    assert [e.due_by for e in lettered.written] == ["2026-11-21T10:00"]  # within 24 hours
+    assert [e.due_by for e in lettered.entries()] == ["2026-11-21T10:00"]  # within 24 hours
     barnet = ROOT / "agreements" / "barnet"
     rows = one_row(
         tmp_path,
@@ -269,7 +267,7 @@ def test_northamptonshire_refuses_s47_letters_and_barnet_writes_to_referrers(
         "barnet.csv",
     )
     b = run(tmp_path / "b", rows, partnership=barnet)
-    assert [(e.letter_ref, e.due_by) for e in b.written] == [("B-1-REF-v1", "2026-11-20T23:59")]
+    assert [(e.letter_ref, e.due_by) for e in b.entries()] == [("B-1-REF-v1", "2026-11-20T23:59")]
     assert "'s47-investigation' is not told to the family under barnet's protocol" in str(
         b.problems[0]
     )
@@ -352,6 +350,6 @@ def test_rows_are_numbered_as_a_spreadsheet_shows_them(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     result = run(tmp_path / "out", path)
-    assert [e.letter_ref for e in result.written] == ["M-1-FAM-v1"]
+    assert result.written == ["M-1-FAM-v1"]
     assert [(p.row, p.column) for p in result.problems] == [(3, "options")]
     assert "3 Sample Street\nDemoton" in text_of(tmp_path / "out" / "M-1-FAM-v1.docx")

@@ -34,15 +34,22 @@ Progress = Callable[[int, int, str], None]
 
 @dataclass
 class LettersResult:
-    written: list[Entry] = field(default_factory=list)
-    """Letters issued by this run."""
-    unchanged: list[Entry] = field(default_factory=list)
-    """Letters already issued for the same rows by an earlier run (left untouched)."""
+    out: Path
+    written: list[str] = field(default_factory=list)
+    """References of the letters issued by this run (their details are in the register)."""
+    unchanged: list[str] = field(default_factory=list)
+    """References of letters already issued for the same rows by an earlier run (untouched)."""
     problems: list[RowProblem] = field(default_factory=list)
     """Rows rejected (bad data) or refused (the policy, or an issued letter)."""
     pdfs: list[Path] = field(default_factory=list)
     timeliness: list[Timeliness] = field(default_factory=list)
     as_of: dt.date = dt.date(1970, 1, 1)
+
+    def entries(self) -> list[Entry]:
+        """The register's entries for the letters this run issued, in row order."""
+        with Register(self.out) as register:
+            found = {e.letter_ref: e for e in register.entries()}
+        return [found[ref] for ref in self.written]
 
     @property
     def exit_code(self) -> int:
@@ -86,7 +93,7 @@ def make_letters(
             "has no letter policy"
         )
     shown, total = read_rows(decisions)  # the whole file is checked before anything is written
-    result = LettersResult(as_of=as_of)
+    result = LettersResult(out, as_of=as_of)
     planner = Planner(shown, partnership, policy, partnership_dir)
     folder = templates or resource_dir("templates") / "letters"
     compiled = _templates(folder, planner.templates())
@@ -98,7 +105,6 @@ def make_letters(
                 "hold personal data; write them elsewhere, or pass --allow-in-repo"
             )
     start = dt.datetime.combine(as_of, dt.time())
-    fresh: list[Path] = []
     with Register(out) as register:
         for done, (number, raw) in enumerate(iter_rows(decisions), start=1):
             checked = validate_row(shown, number, raw, partnership)
@@ -106,18 +112,23 @@ def make_letters(
             if isinstance(item, RowProblem):
                 result.problems.append(item)
             else:
-                entry = _issue(item, register, compiled, out, start, supersede, result, fresh)
+                entry = _issue(item, register, compiled, out, start, supersede, result)
                 _judge(item, entry, as_of, result)
             if progress is not None:
                 progress(done, total, "letters")
-    if pdf and fresh:
+    if pdf and result.written:
         from isa_kit.render.pdf import convert_batches
 
         def pdf_progress(done: int, total: int) -> None:
             if progress is not None:
                 progress(done, total, "PDFs")
 
-        result.pdfs = convert_batches(fresh, out, timeout=timeout, progress=pdf_progress)
+        result.pdfs = convert_batches(
+            [out / f"{ref}.docx" for ref in result.written],
+            out,
+            timeout=timeout,
+            progress=pdf_progress,
+        )
     result.problems.sort(key=lambda p: p.row)
     write_text_atomic(out / "timeliness.txt", result.timeliness_text())
     write_text_atomic(out / "timeliness.json", result.timeliness_json())
@@ -163,14 +174,13 @@ def _issue(
     start: dt.datetime,
     supersede: bool,
     result: LettersResult,
-    fresh: list[Path],
 ) -> Entry | None:
     """Issue ``item``'s letter; returns its register entry (``None`` when refused)."""
     d = item.decision
     digest = _digest(d)
     latest = register.latest(d.case_ref, d.recipient_type.value)
     if latest is not None and latest.row_digest == digest:
-        result.unchanged.append(latest)
+        result.unchanged.append(latest.letter_ref)
         return latest
     if latest is not None and not supersede:
         result.problems.append(
@@ -227,6 +237,5 @@ def _issue(
     register.add(entry)
     if latest is not None:
         register.supersede(latest.letter_ref, reference)
-    result.written.append(entry)
-    fresh.append(target)
+    result.written.append(reference)
     return entry
