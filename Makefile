@@ -22,6 +22,7 @@ demo: setup
 	$(BIN)/isa-kit build agreements/demo --pdf --as-of $(AS_OF)
 	$(BIN)/isa-kit build agreements/barnet --as-of $(AS_OF)
 	$(BIN)/isa-kit site build agreements/demo --as-of $(AS_OF)
+	$(BIN)/isa-kit letters examples/decisions.csv --partnership agreements/demo --out build/letters --as-of $(AS_OF) --allow-in-repo; test $$? -le 1
 	@echo "demo: documents in build/, compliance report in build/check-report.txt"
 	@echo "demo: protocol website in build/site/demo/ (open build/site/demo/index.html)"
 
@@ -31,6 +32,7 @@ lint:
 	$(BIN)/mypy isa_kit
 	$(BIN)/lint-imports
 	$(BIN)/isa-kit templates lint templates/
+	$(BIN)/isa-kit templates lint templates/letters/
 
 # pytest exits 5 when it collected no test: that is a failure here too.
 test: setup lint

@@ -11,6 +11,9 @@ The public API is one service function per command, and the values they take and
 ``check``              :func:`check_paths` (engine: :func:`run_checks`)
 ``audit``              :func:`audit_paths`
 ``init``               :func:`init_partnership`
+``site build``         :func:`build_site`
+``import``             :func:`import_documents`
+``letters``            :func:`make_letters`
 =====================  ==========================================================
 
 Reports render with :func:`render_report`. The package is layered (core → data →
@@ -57,6 +60,8 @@ _EXPORTS = {
     "AuditResult": "isa_kit.audit.service",
     "build_site": "isa_kit.site.build",
     "SiteResult": "isa_kit.site.build",
+    "make_letters": "isa_kit.letters.service",
+    "LettersResult": "isa_kit.letters.service",
 }
 
 # Spelt out (not computed from _EXPORTS) so that linters and IDEs see it; a test keeps the two in step.
@@ -70,6 +75,7 @@ __all__ = [
     "Finding",
     "ImportResult",
     "IsaKitError",
+    "LettersResult",
     "Organisation",
     "Partnership",
     "Problem",
@@ -88,6 +94,7 @@ __all__ = [
     "lint_templates",
     "load_partnership",
     "load_partnerships",
+    "make_letters",
     "render_report",
     "run_checks",
     "write_schemas",
@@ -104,6 +111,7 @@ if TYPE_CHECKING:
     from isa_kit.data.model import Document, Organisation, Partnership
     from isa_kit.data.schema import write_schemas
     from isa_kit.importer.service import ImportResult, import_documents
+    from isa_kit.letters.service import LettersResult, make_letters
     from isa_kit.render.build import BuildResult, build
     from isa_kit.render.templates import copy_templates, lint_templates
     from isa_kit.report.model import Report

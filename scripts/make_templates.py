@@ -1,7 +1,8 @@
 """Generate the default Word templates: ``python scripts/make_templates.py [OUT_DIR]``.
 
 Writes isa.docx, mou.docx, protocol.docx, guidance.docx and signature-pack.docx into
-templates/ (or into the folder given as the first argument). The script lives outside
+templates/ (or into the folder given as the first argument), and the outcome letters
+(template_letters.py) into its letters/ folder. The script lives outside
 templates/ because that folder ships in the wheel; the placeholders are described in
 docs/templates.md. The wording is the kit's own,
 written against current law and guidance (UK GDPR and the Data Protection Act 2018, Working
@@ -28,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from template_builder import Builder  # noqa: E402
 from template_guidance import guidance  # noqa: E402
 from template_isa import isa  # noqa: E402
+from template_letters import letters  # noqa: E402
 from template_mou import mou  # noqa: E402
 from template_protocol import protocol  # noqa: E402
 from template_signature_pack import signature_pack  # noqa: E402
@@ -51,6 +53,11 @@ def main(argv: list[str]) -> None:
     for name, build in KINDS:
         target = out / f"{name}.docx"
         build().save(target)
+        print(f"wrote {target}")
+    (out / "letters").mkdir(parents=True, exist_ok=True)
+    for name, builder in letters():
+        target = out / "letters" / f"{name}.docx"
+        builder.save(target)
         print(f"wrote {target}")
 
 

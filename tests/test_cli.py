@@ -53,7 +53,7 @@ def test_schema_writes_valid_json_schemas_that_accept_the_examples(tmp_path: Pat
     result = run_cli("schema", "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
     schemas = {p.stem.split(".")[0]: json.loads(p.read_text()) for p in tmp_path.glob("*.json")}
-    assert set(schemas) == {"partnership", "organisations", "document"}
+    assert set(schemas) == {"partnership", "organisations", "document", "letters"}
     for schema in schemas.values():
         jsonschema.Draft202012Validator.check_schema(schema)
 
@@ -69,6 +69,8 @@ def test_schema_writes_valid_json_schemas_that_accept_the_examples(tmp_path: Pat
         jsonschema.validate(as_editor_sees(path), schemas["organisations"])
     for path in sorted((ROOT / "agreements").glob("*/partnership.yaml")):
         jsonschema.validate(as_editor_sees(path), schemas["partnership"])
+    for path in sorted((ROOT / "agreements").glob("*/letters.yaml")):
+        jsonschema.validate(as_editor_sees(path), schemas["letters"])
     bad = {
         "organisations": [
             {

@@ -189,7 +189,7 @@ def test_unexpected_file_and_missing_path(tmp_path: Path) -> None:
     assert code == 2
     assert lines == [
         "tiny/organisation.yaml: unexpected file: expected partnership.yaml, organisations.yaml, "
-        "policy.yaml or documents/*.yaml"
+        "policy.yaml, letters.yaml or documents/*.yaml"
     ]
     result = run_cli("validate", str(tmp_path / "nowhere"), cwd=tmp_path)
     assert result.returncode == 2

@@ -31,6 +31,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("audit", "isa_kit.cli.audit"),
     ("site", "isa_kit.cli.site"),
     ("import", "isa_kit.cli.importer"),
+    ("letters", "isa_kit.cli.letters"),
     ("completion", "isa_kit.cli.completion"),
 )
 

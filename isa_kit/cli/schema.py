@@ -13,6 +13,7 @@ Write one JSON Schema per kind of agreement file into DIR (default: schemas/):
   partnership.schema.json    for partnership.yaml
   organisations.schema.json  for organisations.yaml
   document.schema.json       for documents/*.yaml
+  letters.schema.json        for letters.yaml (outcome letters, optional)
 
 Point your editor at them with a first line such as:
   # yaml-language-server: $schema=../../schemas/document.schema.json

@@ -12,10 +12,11 @@ from pathlib import Path
 PARTNERSHIP_FILE = "partnership.yaml"
 ORGANISATIONS_FILE = "organisations.yaml"
 POLICY_FILE = "policy.yaml"
+LETTERS_FILE = "letters.yaml"
 DOCUMENTS_DIR = "documents"
-SCHEMA_KINDS = ("partnership", "organisations", "document")
+SCHEMA_KINDS = ("partnership", "organisations", "document", "letters")
 """The kinds of agreement file, one JSON Schema each: ``partnership.yaml``,
-``organisations.yaml`` and ``documents/*.yaml``."""
+``organisations.yaml``, ``documents/*.yaml`` and ``letters.yaml``."""
 
 
 def display_path(path: Path) -> str:

@@ -19,6 +19,7 @@ from isa_kit.core.errors import DataError, Problem
 from isa_kit.core.gc import gc_paused
 from isa_kit.core.paths import (
     DOCUMENTS_DIR,
+    LETTERS_FILE,
     ORGANISATIONS_FILE,
     PARTNERSHIP_FILE,
     POLICY_FILE,
@@ -27,10 +28,17 @@ from isa_kit.core.paths import (
 from isa_kit.core.suggest import did_you_mean
 from isa_kit.core.tree import list_folder, outside_reason
 from isa_kit.data.messages import problems_from
-from isa_kit.data.model import Document, Node, OrganisationsFile, Partnership, PartnershipInfo
+from isa_kit.data.model import (
+    Document,
+    LettersPolicy,
+    Node,
+    OrganisationsFile,
+    Partnership,
+    PartnershipInfo,
+)
 from isa_kit.data.yaml import SourceFile, format_path, load_yaml
 
-_KNOWN_TOP = {PARTNERSHIP_FILE, ORGANISATIONS_FILE, POLICY_FILE}
+_KNOWN_TOP = {PARTNERSHIP_FILE, ORGANISATIONS_FILE, POLICY_FILE, LETTERS_FILE}
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -103,7 +111,7 @@ def _load_partnership(folder: Path, problems: list[Problem]) -> Partnership | No
                     None,
                     "",
                     f"unexpected file: expected {PARTNERSHIP_FILE}, {ORGANISATIONS_FILE}, "
-                    f"{POLICY_FILE} or {DOCUMENTS_DIR}/*.yaml",
+                    f"{POLICY_FILE}, {LETTERS_FILE} or {DOCUMENTS_DIR}/*.yaml",
                 )
             )
     if not _contained(folder / PARTNERSHIP_FILE, folder, problems):
@@ -153,6 +161,10 @@ def _load_partnership(folder: Path, problems: list[Problem]) -> Partnership | No
     )
     partnership.adopt_origin(info, folder=shown)
     problems.extend(_resolve_references(partnership, info_src))
+    try:  # validated with the rest, so that 'isa-kit validate' covers it too
+        load_letters_policy(partnership, folder)
+    except DataError as exc:
+        problems.extend(exc.problems)
     return partnership
 
 
@@ -334,3 +346,42 @@ def load_partnerships(paths: Sequence[Path]) -> list[Partnership]:
     if problems:
         raise DataError(sorted(problems, key=_problem_key))
     return out
+
+
+def load_letters_policy(partnership: Partnership, folder: Path) -> LettersPolicy | None:
+    """The partnership's ``letters.yaml`` (``None`` when it has none), its outcome ids resolved.
+
+    Raises :class:`DataError` located in ``letters.yaml`` for an unknown or repeated outcome,
+    or a lettered outcome with no deadline.
+    """
+    path = folder / LETTERS_FILE
+    if not path.is_file():
+        return None
+    policy, _ = load_model(LettersPolicy, path)
+    known = {o.id: o for o in partnership.outcomes}
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for i, rule in enumerate(policy.rules):
+        if rule.outcome not in known:
+            choices = ", ".join(sorted(known)) or f"none: {PARTNERSHIP_FILE} has no outcomes"
+            problems.append(
+                _at(
+                    rule,
+                    "outcome",
+                    message=f"unknown outcome '{rule.outcome}': expected one of {choices}",
+                )
+            )
+        elif rule.outcome in seen:
+            problems.append(_at(rule, "outcome", message=f"outcome '{rule.outcome}' has two rules"))
+        seen.add(rule.outcome)
+        if policy.deadline_basis == "fixed" and policy.deadline is None and rule.deadline is None:
+            problems.append(
+                _at(
+                    policy.rules[i],
+                    "deadline",
+                    message="no deadline: expected one here or for the whole policy",
+                )
+            )
+    if problems:
+        raise DataError(sorted(problems, key=_problem_key))
+    return policy

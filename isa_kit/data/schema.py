@@ -25,6 +25,7 @@ _MODELS: dict[str, type[BaseModel]] = {
     "partnership": model.PartnershipInfo,
     "organisations": model.OrganisationsFile,
     "document": model.Document,
+    "letters": model.LettersPolicy,
 }
 
 

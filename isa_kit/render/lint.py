@@ -31,6 +31,7 @@ from pydantic import BaseModel
 
 from isa_kit.render.context import CONTEXT_TYPES, FUNCTION_TYPES
 from isa_kit.render.environment import environment, iter_template_parts
+from isa_kit.render.letter_context import LETTER_CONTEXT_TYPES
 from isa_kit.render.lint_sandbox import sandbox_refusals
 from isa_kit.render.template_package import (
     external_references,
@@ -61,8 +62,13 @@ class LintProblem:
 
 
 def lint_file(path: Path, display: str | None = None) -> list[LintProblem]:
-    """Every problem in one template file (raises TemplateError if it is not a .docx)."""
+    """Every problem in one template file (raises TemplateError if it is not a .docx).
+
+    A template in a folder named ``letters`` is an outcome letter and is checked against the
+    letter context (:mod:`isa_kit.render.letter_context`) instead of the documents'.
+    """
     shown = display or str(path)
+    names = LETTER_CONTEXT_TYPES if path.parent.name == "letters" else CONTEXT_TYPES
     data = read_template_file(path, shown)
     problems: list[LintProblem] = []
     members = read_template_members(data, shown)  # refuses bombs, macros, DTDs
@@ -84,7 +90,7 @@ def lint_file(path: Path, display: str | None = None) -> list[LintProblem]:
     if any(p.message.startswith(("tag", "'")) for p in problems):
         return problems  # structure is broken: parsing would only repeat it
     for name, xml in iter_template_parts(data, shown):
-        problems.extend(LintProblem(shown, name, w, m) for w, m in _check_jinja(xml))
+        problems.extend(LintProblem(shown, name, w, m) for w, m in _check_jinja(xml, names))
     return problems
 
 
@@ -164,7 +170,7 @@ def _check_accessibility(root: etree._Element) -> Iterator[tuple[str, str]]:
             yield f"image {pr.get('name', '')!r}", "an image has no alt text (description)"
 
 
-def _check_jinja(xml: str) -> Iterator[tuple[str, str]]:
+def _check_jinja(xml: str, names: dict[str, Any]) -> Iterator[tuple[str, str]]:
     lined = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
     lines = lined.split("\n")
 
@@ -182,14 +188,15 @@ def _check_jinja(xml: str) -> Iterator[tuple[str, str]]:
         return
     for lineno, message in sandbox_refusals(tree):
         yield where(lineno), message
-    yield from _TypeChecker(where).run(tree)
+    yield from _TypeChecker(where, names).run(tree)
 
 
 class _TypeChecker:
     """Follows names and fields through the template, knowing the context's types."""
 
-    def __init__(self, where: typing.Callable[[int | None], str]) -> None:
+    def __init__(self, where: typing.Callable[[int | None], str], names: dict[str, Any]) -> None:
         self.where = where
+        self.names = names
         self.problems: list[tuple[str, str]] = []
 
     def run(self, tree: nodes.Template) -> list[tuple[str, str]]:
@@ -243,11 +250,11 @@ class _TypeChecker:
         if isinstance(node, nodes.Name):
             if node.name in scope:
                 return scope[node.name]
-            if node.name in CONTEXT_TYPES:
-                return CONTEXT_TYPES[node.name]
+            if node.name in self.names:
+                return self.names[node.name]
             if node.name in FUNCTION_TYPES:
                 return UNKNOWN
-            known = sorted(set(CONTEXT_TYPES) | set(FUNCTION_TYPES) | set(scope))
+            known = sorted(set(self.names) | set(FUNCTION_TYPES) | set(scope))
             self.report(node, f"unknown name '{node.name}'{_suggest(node.name, known)}")
             return UNKNOWN
         if isinstance(node, nodes.Getattr):

@@ -19,7 +19,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -179,3 +179,26 @@ def settle(data: bytes, as_of: dt.date) -> bytes:
         out,
     )
     return _DOC_CHECKSUM.sub(lambda m: m.group(0).replace(m.group(1), same_length(m.group(1))), out)
+
+
+def convert_batches(
+    sources: Sequence[Path],
+    outdir: Path,
+    *,
+    batch_size: int = 200,
+    timeout: float | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Path]:
+    """:func:`convert` for many documents: one LibreOffice process per ``batch_size`` of them.
+
+    Batching keeps each call's command line and timeout bounded while paying LibreOffice's
+    start-up once per batch, not once per document; ``progress(done, total)`` after each.
+    """
+    program = require_soffice() if sources else None
+    done: list[Path] = []
+    for start in range(0, len(sources), batch_size):
+        batch = sources[start : start + batch_size]
+        done.extend(convert(batch, outdir, timeout=timeout or DEFAULT_TIMEOUT, soffice=program))
+        if progress is not None:
+            progress(len(done), len(sources))
+    return done

@@ -31,7 +31,8 @@ class LintResult:
 
 def lint_templates(paths: list[Path] | None = None) -> LintResult:
     """Lint the .docx templates ``paths`` name (files or folders; default: the kit's own)."""
-    files = template_files(paths or [resource_dir("templates")])
+    default = resource_dir("templates")
+    files = template_files(paths or [default, default / "letters"])
     if not files:
         raise TemplateError("no .docx templates found")
     problems: list[LintProblem] = []

@@ -49,6 +49,13 @@ from isa_kit.data.model.document import (
     VersionEntry,
     Waiver,
 )
+from isa_kit.data.model.letters import (
+    LETTER_OPTIONS,
+    DeadlineBasis,
+    LetterRule,
+    LettersPolicy,
+    Recipient,
+)
 from isa_kit.data.model.organisation import (
     Contact,
     ControllerRole,
@@ -80,6 +87,7 @@ from isa_kit.data.model.partnership import (
 )
 
 __all__ = [
+    "LETTER_OPTIONS",
     "METADATA_ONLY",
     "Approval",
     "Art6Basis",
@@ -95,6 +103,7 @@ __all__ = [
     "CriminalOffenceCondition",
     "DataCategory",
     "DataShared",
+    "DeadlineBasis",
     "Document",
     "DocumentKind",
     "DocumentStatus",
@@ -112,6 +121,8 @@ __all__ = [
     "JointControllers",
     "LawEnforcementBasis",
     "LawfulBasis",
+    "LetterRule",
+    "LettersPolicy",
     "Node",
     "Notify",
     "OrgType",
@@ -124,6 +135,7 @@ __all__ = [
     "Phone",
     "RagLevel",
     "RagScheme",
+    "Recipient",
     "Reference",
     "ReferenceKind",
     "ReferralCategory",
@@ -146,7 +158,7 @@ __all__ = [
 ]
 
 #: The modules whose attribute docstrings describe the fields (for the JSON Schemas).
-MODULES = ("base", "organisation", "document", "partnership")
+MODULES = ("base", "organisation", "document", "partnership", "letters")
 
 
 #: Fields that are metadata only: kept in the data, never shown in a generated document.
