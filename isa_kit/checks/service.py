@@ -7,7 +7,7 @@ returned (and the run counts as "could not check", exit code 2) while the rest a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,19 +82,23 @@ def check_paths(
     folders, only_files = _folders(paths)
 
     problems: list[Problem] = []
-    partnerships: list[Partnership] = []
     policies: dict[str, Policy] = {}
-    for name in folders:
-        try:
-            p = load_partnership(Path(name))
-            policies[p.folder or name] = load_policy(Path(name))
-        except DataError as exc:
-            problems.extend(exc.problems)
-            continue
-        partnerships.append(p)
+
+    def stream() -> Iterator[Partnership]:
+        """One partnership at a time, loaded when the engine asks for it: the engine drops
+        each after checking it, so memory follows the largest partnership, not the corpus."""
+        for name in folders:
+            try:
+                p = load_partnership(Path(name))
+                policies[p.folder or name] = load_policy(Path(name))
+            except DataError as exc:
+                problems.extend(exc.problems)
+                continue
+            yield p
+            del p
 
     result = run_checks(
-        partnerships,
+        stream(),
         as_of,
         checks=checks,
         policies=policies,

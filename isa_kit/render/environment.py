@@ -260,8 +260,13 @@ def _read_parts(data: bytes, display: str) -> Iterator[tuple[str, str]]:
 
 
 def load_template(path: Path, display: str | None = None) -> CompiledTemplate:
-    """Read, patch and compile a template, or return it from the cache (keyed by content)."""
+    """Read, patch and compile a template, or return it from the cache (keyed by content).
+
+    The package is read once; each templated part is parsed and compiled once, and its code
+    is kept on disk across processes by :mod:`isa_kit.render.cache`."""
     import io
+
+    from isa_kit.render import cache as _cache
 
     shown = display or str(path)
     try:
@@ -275,19 +280,24 @@ def load_template(path: Path, display: str | None = None) -> CompiledTemplate:
     env = environment()
     parts: dict[str, jinja2.Template] = {}
     slots: set[str] = set()
-    for name, xml in iter_template_parts(data, shown):
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            members = [(info, zf.read(info)) for info in zf.infolist()]
+        texts = [
+            (i.filename, raw.decode("utf-8")) for i, raw in members if _TEMPLATED.match(i.filename)
+        ]
+    except (zipfile.BadZipFile, UnicodeDecodeError, KeyError) as exc:
+        raise TemplateError(f"{shown}: not a Word (.docx) file: {exc}") from None
+    for name, text in texts:
+        if not _HAS_TAG.search(text):
+            continue
         try:
-            parts[name] = env.from_string(xml)
-            slots.update(_section_slots(env.parse(xml)))
+            parts[name], found = _cache.compile_part(env, name, text, patch_xml, _section_slots)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(
                 f"{shown}: {name}: {exc.message} (run 'isa-kit templates lint {shown}')"
             ) from None
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            members = [(info, zf.read(info)) for info in zf.infolist()]
-    except zipfile.BadZipFile as exc:
-        raise TemplateError(f"{shown}: not a Word (.docx) file: {exc}") from None
+        slots.update(found)
     compiled = CompiledTemplate(shown, key, members, parts, frozenset(slots))
     _CACHE[key] = compiled
     return compiled
