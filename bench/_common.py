@@ -59,6 +59,7 @@ def kit(*args: str) -> list[str]:
 def bench_env(work: Path, **extra: str) -> dict[str, str]:
     """The environment of measured processes: compiled templates cached in ``work``."""
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # the kit runs as installed: with its bytecode
     env["ISA_KIT_CACHE_DIR"] = str(work / "template-cache")
     env.update(extra)
     return env

@@ -44,7 +44,10 @@ def measure(
         return r.seconds
 
     times = alternate(
-        {"kit": kit_run, "parse": lambda: run([sys.executable, str(script), str(corpus)]).seconds},
+        {
+            "kit": kit_run,
+            "parse": lambda: run([sys.executable, str(script), str(corpus)], env=env).seconds,
+        },
         rounds,
     )
     return times["kit"], times["parse"], peaks[1:]  # the first is the warm-up

@@ -20,7 +20,7 @@ from isa_kit.core.findings import Category, Finding, Severity
 from isa_kit.data.model import Partnership, Waiver
 from isa_kit.reference.knowledge import Knowledge, load_knowledge
 from isa_kit.reference.policy import Policy, load_policy
-from isa_kit.report.model import BaselineEntry, Report, RuleInfo, Unit, WaivedFinding
+from isa_kit.report.model import BaselineEntry, Report, RuleInfo, WaivedFinding
 
 __all__ = ["CRASH_CODE", "EngineResult", "resolve_selection", "rule_info", "run_checks"]
 
@@ -146,7 +146,7 @@ class _Partial:
 
     findings: list[Finding] = field(default_factory=list)
     waived: list[WaivedFinding] = field(default_factory=list)
-    units: list[Unit] = field(default_factory=list)
+    unit_groups: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
     crashed: bool = False
     documents: int = 0
 
@@ -216,7 +216,7 @@ def _check_partnership(
     if wanted is not None:
         files = [f for f in files if f in wanted]
     out.documents += sum(1 for d in p.documents if wanted is None or d.source_file in wanted)
-    out.units.extend(Unit(c.code, f) for c in chosen for f in files)
+    out.unit_groups.append((tuple(c.code for c in chosen), tuple(files)))
 
 
 def _run(
@@ -262,7 +262,7 @@ def _run(
         waived=waived,
         checked_documents=out.documents,
         rules=[rule_info(c) for c in chosen],
-        units=out.units,
+        unit_groups=out.unit_groups,
         baseline_file=baseline_file,
         baselined=len(findings) - len(kept),
         stale_baseline=stale,

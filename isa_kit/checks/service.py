@@ -15,9 +15,11 @@ from isa_kit.checks.baseline import read_baseline, write_baseline
 from isa_kit.checks.engine import resolve_selection, run_checks
 from isa_kit.core.errors import DataError, Problem, UserError
 from isa_kit.core.findings import Severity
+from isa_kit.core.gc import freeze_long_lived
 from isa_kit.core.paths import PARTNERSHIP_FILE, POLICY_FILE, display_path
 from isa_kit.data.loader import find_partnership_folders, load_partnership
 from isa_kit.data.model import Partnership
+from isa_kit.reference.knowledge import load_knowledge
 from isa_kit.reference.policy import Policy, load_policy
 from isa_kit.report.model import Report, exit_code
 
@@ -83,6 +85,8 @@ def check_paths(
 
     problems: list[Problem] = []
     policies: dict[str, Policy] = {}
+    knowledge = load_knowledge()
+    freeze_long_lived()  # modules and knowledge: out of the collector's way for the run
 
     def stream() -> Iterator[Partnership]:
         """One partnership at a time, loaded when the engine asks for it: the engine drops
@@ -102,6 +106,7 @@ def check_paths(
         as_of,
         checks=checks,
         policies=policies,
+        knowledge=knowledge,
         baseline=read_baseline(baseline) if baseline else None,
         baseline_file=str(baseline) if baseline else None,
         only_files=only_files or None,

@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
-from isa_kit.core.gc import gc_paused
 from isa_kit.report.model import Report
 
 #: Every output format: its module and the function in it that renders a report.
@@ -37,5 +36,4 @@ def render_report(report: Report, fmt: str) -> str:
     """Render ``report`` (sorted first) as ``text``, ``json``, ``sarif``, ``junit``,
     ``github`` or ``markdown``."""
     render = renderer(fmt)
-    with gc_paused():
-        return render(report.sorted())
+    return render(report.sorted())

@@ -37,4 +37,5 @@ def render_text(report: Report) -> str:
     if lines:
         lines.append("")
     lines.append(summary_line(report))
-    return "\n".join(lines) + "\n"
+    lines.append("")  # the final newline, without copying the whole text again
+    return "\n".join(lines)
