@@ -59,11 +59,10 @@ def as_of(args: argparse.Namespace) -> dt.date:
 def emit(report: Report, args: argparse.Namespace) -> None:
     """Render ``report`` in ``--format`` to ``--output`` (atomically) or standard output."""
     from isa_kit.core.atomic import write_text_atomic
-    from isa_kit.report.render import render_report
+    from isa_kit.report.render import render_report, write_report
 
-    text = render_report(report, args.format)
     if args.output is not None:
-        write_text_atomic(args.output, text)
+        write_text_atomic(args.output, render_report(report, args.format))
     else:
-        sys.stdout.write(text)
+        write_report(report, args.format, sys.stdout)
         sys.stdout.flush()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from typing import TextIO
 
 from isa_kit.report.model import Report
 
@@ -37,3 +38,14 @@ def render_report(report: Report, fmt: str) -> str:
     ``github`` or ``markdown``."""
     render = renderer(fmt)
     return render(report.sorted())
+
+
+def write_report(report: Report, fmt: str, out: TextIO) -> None:
+    """Render ``report`` as :func:`render_report` does, straight to ``out``; the text format
+    goes line by line, so a report of tens of thousands of findings is never one string."""
+    if fmt == "text":
+        from isa_kit.report.text import text_lines
+
+        out.writelines(text_lines(report.sorted()))
+    else:
+        out.write(render_report(report, fmt))
