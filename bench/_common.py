@@ -41,15 +41,18 @@ def options(description: str | None) -> argparse.Namespace:
 
 @contextlib.contextmanager
 def workdir(given: Path | None, name: str) -> Iterator[Path]:
-    """The folder the benchmark writes in: never inside the repository."""
+    """The folder the benchmark writes in: never inside the repository. The kit's template
+    cache goes there too, for this process and the processes it starts (``bench_env``)."""
     if given is None:
         with tempfile.TemporaryDirectory(prefix=f"isa-kit-bench-{name}-") as tmp:
+            os.environ["ISA_KIT_CACHE_DIR"] = str(Path(tmp) / "template-cache")
             yield Path(tmp)
         return
     folder = given.resolve()
     if folder == ROOT or ROOT in folder.parents:
         raise SystemExit(f"--workdir {given}: must be outside the repository ({ROOT})")
     folder.mkdir(parents=True, exist_ok=True)
+    os.environ["ISA_KIT_CACHE_DIR"] = str(folder / "template-cache")
     yield folder
 
 
