@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from isa_kit.core.errors import DataError, Problem
+from isa_kit.core.gc import freeze_loaded
 from isa_kit.core.paths import (
     DOCUMENTS_DIR,
     ORGANISATIONS_FILE,
@@ -290,6 +291,7 @@ def load_partnerships(paths: Sequence[Path]) -> list[Partnership]:
         p = _load_partnership(folder, problems)
         if p is not None:
             out.append(p)
+            freeze_loaded()  # kept until the caller is done: never worth rescanning
     if problems:
         raise DataError(sorted(problems, key=_problem_key))
     return out
