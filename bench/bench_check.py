@@ -1,112 +1,112 @@
-"""Benchmark ``isa-kit check``: whole-process time on agreements/, and the synthetic corpus.
+"""Whole-process ``isa-kit check`` of 1,000 and 10,000 synthetic documents against PyYAML.
 
-    python bench/bench_check.py [--runs 7] [--partnerships 40] [--documents 25]
+The corpora (``bench/corpus.py``: partnerships of 25 documents, 25 partners each) are
+written in the work folder. For each size, alternated, each a fresh process warmed once:
 
-1. ``isa-kit check agreements/`` as a user runs it (a fresh process each time): median wall
-   time; the target is under 0.5 s.
-2. The synthetic corpus (``bench/corpus.py``: 40 partnerships x 25 documents x 25 partners =
-   1,000 documents), in one process: median time to load and validate it, and median time
-   to load, validate and check it (knowledge caches cleared each run so nothing is reused).
-   The target is check <= 1.5 x load-and-validate.
+* kit: ``isa-kit check CORPUS --as-of ...`` as a user runs it (the text report goes to a
+  pipe that discards it); wall time and peak resident memory (the process's own);
+* baseline: a script that only parses the same files with PyYAML's C loader.
+
+Goals: peak memory at 10,000 documents at most 1.5x that at 1,000 (memory follows the
+largest partnership, not the corpus); time per document no worse at 10,000 than at 1,000;
+and at 10,000, at most 2x the C loader. Times are judged on CPU time (user + system: on a
+shared machine wall time is noisier; both are reported). ``--quick``: 100 and 1,000 documents.
 """
 
 from __future__ import annotations
 
-import argparse
-import gc
-import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import datetime as dt  # noqa: E402
+from _common import (
+    AS_OF,
+    Run,
+    alternate,
+    bench_env,
+    emit,
+    goal,
+    kit,
+    median,
+    options,
+    run,
+    say,
+    workdir,
+)
+from corpus import generate
 
-from corpus import generate  # noqa: E402
-
-from isa_kit import load_partnerships, render_report, run_checks  # noqa: E402
-from isa_kit.reference.knowledge import load_knowledge  # noqa: E402
-
-AS_OF = dt.date(2026, 11, 21)
-
-
-def whole_process(runs: int) -> list[float]:
-    times = []
-    cmd = [sys.executable, "-m", "isa_kit", "check", "agreements/", "--as-of", "2026-11-21"]
-    for _ in range(runs + 1):
-        start = time.perf_counter()
-        proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
-        times.append(time.perf_counter() - start)
-        assert proc.returncode in (0, 1), proc.stderr
-    return times[1:]  # the first run warms the file cache
-
-
-def _fresh_knowledge() -> None:
-    load_knowledge.cache_clear()
+PARSE = """
+import sys
+from pathlib import Path
+import yaml
+for f in sorted(Path(sys.argv[1]).rglob("*.yaml")):
+    yaml.load(f.read_bytes(), Loader=yaml.CSafeLoader)
+"""
 
 
-def corpus(root: Path, runs: int) -> tuple[list[float], list[float], int, int]:
-    load_times, check_times = [], []
-    documents = findings = 0
-    for _ in range(runs):
-        gc.collect()
-        start = time.perf_counter()
-        ps = load_partnerships([root])
-        load_times.append(time.perf_counter() - start)
-        del ps
-        gc.collect()
-        _fresh_knowledge()
-        start = time.perf_counter()
-        ps = load_partnerships([root])
-        result = run_checks(ps, AS_OF)
-        render_report(result.report, "json")
-        check_times.append(time.perf_counter() - start)
-        documents = result.report.checked_documents
-        findings = len(result.report.findings)
-        del ps, result
-    return load_times, check_times, documents, findings
+def measure(corpus: Path, script: Path, work: Path, rounds: int) -> dict[str, list[Run]]:
+    env = bench_env(work)
+    check = kit("check", str(corpus), "--as-of", AS_OF)
+    parse = [sys.executable, str(script), str(corpus)]
+    return alternate(
+        {"kit": lambda: run(check, env=env, ok=(0, 1)), "parse": lambda: run(parse, env=env)},
+        rounds,
+    )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--partnerships", type=int, default=40)
-    parser.add_argument("--documents", type=int, default=25)
-    parser.add_argument("--skip-process", action="store_true")
-    args = parser.parse_args()
-
-    if not args.skip_process:
-        t = whole_process(args.runs)
-        med = statistics.median(t)
-        print(
-            f"isa-kit check agreements/ (whole process): median {med:.3f} s over {len(t)} runs "
-            f"(min {min(t):.3f}, max {max(t):.3f}); target < 0.5 s: {'ok' if med < 0.5 else 'MISSED'}"
+    args = options(__doc__)
+    small, large = (4, 40) if args.quick else (40, 400)
+    figures: dict[str, float] = {}
+    with workdir(args.workdir, "check") as work:
+        script = work / "parse_c_loader.py"
+        script.write_text(PARSE, encoding="utf-8")
+        results = {}
+        for partnerships in (small, large):
+            docs = partnerships * 25
+            say(f"writing {docs} documents")
+            corpus = generate(work / f"corpus-{docs}", partnerships, 25)
+            rounds = 3 if docs >= 10000 or args.quick else 5
+            say(f"checking {docs} documents, {rounds} alternated runs")
+            results[docs] = measure(corpus, script, work, rounds)
+    (small_docs, small), (large_docs, large) = results.items()
+    for docs, runs in results.items():
+        kit_cpu = median([r.cpu for r in runs["kit"]])
+        parse_cpu = median([r.cpu for r in runs["parse"]])
+        figures[f"kit_check_{docs}_docs_s_median"] = median([r.seconds for r in runs["kit"]])
+        figures[f"kit_check_{docs}_docs_cpu_s_median"] = kit_cpu
+        figures[f"kit_check_{docs}_docs_cpu_ms_per_document"] = kit_cpu / docs * 1000
+        figures[f"kit_check_{docs}_docs_peak_MiB_median"] = median(
+            [r.peak_mib for r in runs["kit"]]
         )
-
-    root = HERE / "corpus" / f"{args.partnerships}x{args.documents}"
-    if not (
-        root
-        / f"area{args.partnerships - 1:03d}"
-        / "documents"
-        / f"doc-{args.documents - 1:03d}.yaml"
-    ).is_file():
-        generate(root, args.partnerships, args.documents)
-    runs = max(3, args.runs // 2)
-    load_t, check_t, docs, n = corpus(root, runs)
-    lm, cm = statistics.median(load_t), statistics.median(check_t)
-    print(f"corpus: {docs} documents, {n} findings")
-    print(f"  load and validate: median {lm:.3f} s over {runs} runs")
-    print(f"  load, validate and check (+ JSON): median {cm:.3f} s")
-    print(
-        f"  checks alone: {cm - lm:.3f} s; ratio check / load = {cm / lm:.2f} "
-        f"(target <= 1.5: {'ok' if cm / lm <= 1.5 else 'MISSED'})"
+        figures[f"c_loader_parse_{docs}_docs_cpu_s_median"] = parse_cpu
+        figures[f"kit_over_c_loader_{docs}_docs_x"] = kit_cpu / parse_cpu
+    memory = (
+        figures[f"kit_check_{large_docs}_docs_peak_MiB_median"]
+        / figures[f"kit_check_{small_docs}_docs_peak_MiB_median"]
     )
+    per_doc = (
+        figures[f"kit_check_{large_docs}_docs_cpu_ms_per_document"]
+        / figures[f"kit_check_{small_docs}_docs_cpu_ms_per_document"]
+    )
+    versus = figures[f"kit_over_c_loader_{large_docs}_docs_x"]
+    goals = [
+        goal(f"check peak memory, {large_docs} / {small_docs} documents", memory, "<=", 1.5),
+        goal(
+            f"check CPU time per document, {large_docs} / {small_docs} documents",
+            per_doc,
+            "<=",
+            1.0,
+        ),
+        goal(
+            f"check of {large_docs} documents / PyYAML C loader parsing them (CPU)",
+            versus,
+            "<=",
+            2.0,
+        ),
+    ]
+    emit("check", figures, goals)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
 _TYPES = [
     "local-authority",
     "police",
@@ -170,13 +172,13 @@ def generate(
                 ],
             },
         }
-        (folder / "partnership.yaml").write_text(yaml.safe_dump(info, sort_keys=False))
+        (folder / "partnership.yaml").write_text(yaml.dump(info, Dumper=_DUMPER, sort_keys=False))
         orgs = {"organisations": _organisations(rng, area, partners)}
-        (folder / "organisations.yaml").write_text(yaml.safe_dump(orgs, sort_keys=False))
+        (folder / "organisations.yaml").write_text(yaml.dump(orgs, Dumper=_DUMPER, sort_keys=False))
         for d in range(documents_per_partnership):
             doc = _document(rng, area, d, partners)
             (folder / "documents" / f"doc-{d:03d}.yaml").write_text(
-                yaml.safe_dump(doc, sort_keys=False, allow_unicode=True)
+                yaml.dump(doc, Dumper=_DUMPER, sort_keys=False, allow_unicode=True)
             )
     return root
 

@@ -38,3 +38,16 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[
 @pytest.fixture
 def cli():  # type: ignore[no-untyped-def]
     return run_cli
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _template_cache(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """Compiled templates go to a temporary folder, never the user's ~/.cache (also for the
+    CLI processes tests start: they inherit the environment)."""
+    before = os.environ.get("ISA_KIT_CACHE_DIR")
+    os.environ["ISA_KIT_CACHE_DIR"] = str(tmp_path_factory.mktemp("isa-kit-cache"))
+    yield
+    if before is None:
+        os.environ.pop("ISA_KIT_CACHE_DIR", None)
+    else:
+        os.environ["ISA_KIT_CACHE_DIR"] = before

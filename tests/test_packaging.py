@@ -3,6 +3,7 @@ knowledge base and the default templates, and the installed kit finds them."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -42,7 +43,12 @@ def run_installed(site: Path, cwd: Path, *args: str) -> subprocess.CompletedProc
         capture_output=True,
         text=True,
         timeout=300,
-        env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"},
+        # The template cache goes where conftest points it, never the user's ~/.cache.
+        env={
+            "PYTHONPATH": str(site),
+            "PATH": "/usr/bin:/bin",
+            "ISA_KIT_CACHE_DIR": os.environ["ISA_KIT_CACHE_DIR"],
+        },
     )
 
 

@@ -10,19 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 import traceback
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from isa_kit.checks import CHECKS
 from isa_kit.checks.base import Check, CheckContext, Phase, WaiverUsage
 from isa_kit.core.findings import Category, Finding, Severity
-from isa_kit.core.gc import gc_paused
 from isa_kit.core.suggest import did_you_mean
 from isa_kit.data.model import Partnership, Waiver
 from isa_kit.reference.knowledge import Knowledge, load_knowledge
 from isa_kit.reference.policy import Policy, load_policy
-from isa_kit.report.model import BaselineEntry, Report, RuleInfo, Unit, WaivedFinding
+from isa_kit.report.model import BaselineEntry, Report, RuleInfo, WaivedFinding
 
 __all__ = ["CRASH_CODE", "EngineResult", "resolve_selection", "rule_info", "run_checks"]
 
@@ -113,7 +112,7 @@ def _waiver_key(w: Waiver) -> tuple[str, str]:
 
 
 def run_checks(
-    partnerships: Sequence[Partnership],
+    partnerships: Iterable[Partnership],
     as_of: dt.date,
     *,
     checks: Sequence[Check] | None = None,
@@ -129,20 +128,19 @@ def run_checks(
     folder's ``policy.yaml`` over the shipped default). ``only_files`` maps a folder to the
     files whose findings to report (a user named files rather than the folder).
     """
-    # The loaded partnerships are a large, long-lived heap; the checks allocate many small
-    # objects. Cyclic collection would rescan that heap again and again, so pause it for the
-    # run (nothing here creates reference cycles) and restore it afterwards.
-    with gc_paused():
-        return _run(
-            partnerships,
-            as_of,
-            checks=checks,
-            policies=policies,
-            knowledge=knowledge,
-            baseline=baseline,
-            baseline_file=baseline_file,
-            only_files=only_files,
-        )
+    # ``partnerships`` may be a generator that loads each one when asked (``check_paths``):
+    # each is checked and then dropped, so the heap holds one partnership at a time and the
+    # collector has no growing corpus to rescan.
+    return _run(
+        partnerships,
+        as_of,
+        checks=checks,
+        policies=policies,
+        knowledge=knowledge,
+        baseline=baseline,
+        baseline_file=baseline_file,
+        only_files=only_files,
+    )
 
 
 @dataclass
@@ -151,7 +149,7 @@ class _Partial:
 
     findings: list[Finding] = field(default_factory=list)
     waived: list[WaivedFinding] = field(default_factory=list)
-    units: list[Unit] = field(default_factory=list)
+    unit_groups: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
     crashed: bool = False
     documents: int = 0
 
@@ -221,11 +219,11 @@ def _check_partnership(
     if wanted is not None:
         files = [f for f in files if f in wanted]
     out.documents += sum(1 for d in p.documents if wanted is None or d.source_file in wanted)
-    out.units.extend(Unit(c.code, f) for c in chosen for f in files)
+    out.unit_groups.append((tuple(c.code for c in chosen), tuple(files)))
 
 
 def _run(
-    partnerships: Sequence[Partnership],
+    partnerships: Iterable[Partnership],
     as_of: dt.date,
     *,
     checks: Sequence[Check] | None,
@@ -238,6 +236,7 @@ def _run(
     chosen = list(CHECKS if checks is None else checks)
     knowledge = knowledge or load_knowledge()
     out = _Partial()
+    allowed_files: set[str] = set()
     for p in partnerships:
         folder = p.folder or ""
         policy = (policies or {}).get(folder)
@@ -245,10 +244,12 @@ def _run(
             policy = load_policy(Path(folder)) if p.folder else load_policy(None)
         ctx = CheckContext(as_of=as_of, policy=policy, knowledge=knowledge)
         _check_partnership(p, chosen, ctx, (only_files or {}).get(folder), out)
+        if only_files:
+            allowed_files.update(only_files.get(folder, _all(p)))
+        del p, ctx  # nothing below needs the partnership: let it go before the next loads
 
     findings, waived = out.findings, out.waived
     if only_files:
-        allowed_files = {f for p in partnerships for f in only_files.get(p.folder or "", _all(p))}
         findings = [f for f in findings if f.file in allowed_files]
         waived = [w for w in waived if w.finding.file in allowed_files]
 
@@ -264,7 +265,7 @@ def _run(
         waived=waived,
         checked_documents=out.documents,
         rules=[rule_info(c) for c in chosen],
-        units=out.units,
+        unit_groups=out.unit_groups,
         baseline_file=baseline_file,
         baselined=len(findings) - len(kept),
         stale_baseline=stale,

@@ -7,7 +7,7 @@ returned (and the run counts as "could not check", exit code 2) while the rest a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,9 +15,11 @@ from isa_kit.checks.baseline import read_baseline, write_baseline
 from isa_kit.checks.engine import resolve_selection, run_checks
 from isa_kit.core.errors import DataError, Problem, UserError
 from isa_kit.core.findings import Severity
+from isa_kit.core.gc import freeze_long_lived
 from isa_kit.core.paths import PARTNERSHIP_FILE, POLICY_FILE, display_path
 from isa_kit.data.loader import find_partnership_folders, load_partnership
 from isa_kit.data.model import Partnership
+from isa_kit.reference.knowledge import load_knowledge
 from isa_kit.reference.policy import Policy, load_policy
 from isa_kit.report.model import Report, exit_code
 
@@ -82,22 +84,29 @@ def check_paths(
     folders, only_files = _folders(paths)
 
     problems: list[Problem] = []
-    partnerships: list[Partnership] = []
     policies: dict[str, Policy] = {}
-    for name in folders:
-        try:
-            p = load_partnership(Path(name))
-            policies[p.folder or name] = load_policy(Path(name))
-        except DataError as exc:
-            problems.extend(exc.problems)
-            continue
-        partnerships.append(p)
+    knowledge = load_knowledge()
+    freeze_long_lived()  # modules and knowledge: out of the collector's way for the run
+
+    def stream() -> Iterator[Partnership]:
+        """One partnership at a time, loaded when the engine asks for it: the engine drops
+        each after checking it, so memory follows the largest partnership, not the corpus."""
+        for name in folders:
+            try:
+                p = load_partnership(Path(name))
+                policies[p.folder or name] = load_policy(Path(name))
+            except DataError as exc:
+                problems.extend(exc.problems)
+                continue
+            yield p
+            del p
 
     result = run_checks(
-        partnerships,
+        stream(),
         as_of,
         checks=checks,
         policies=policies,
+        knowledge=knowledge,
         baseline=read_baseline(baseline) if baseline else None,
         baseline_file=str(baseline) if baseline else None,
         only_files=only_files or None,

@@ -62,9 +62,8 @@ def emit(report: Report, args: argparse.Namespace) -> None:
 
     from isa_kit.cli.colour import wants_colour, write_coloured
     from isa_kit.core.atomic import write_text_atomic
-    from isa_kit.report.render import render_report
+    from isa_kit.report.render import render_report, write_report
 
-    text = render_report(report, args.format)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if args.format == "github" and summary_file:
         from isa_kit.report.github import step_summary
@@ -73,9 +72,9 @@ def emit(report: Report, args: argparse.Namespace) -> None:
         with open(summary_file, "a", encoding="utf-8") as out:
             out.write(step_summary(report))
     if args.output is not None:
-        write_text_atomic(args.output, text)
+        write_text_atomic(args.output, render_report(report, args.format))
     elif args.format == "text" and wants_colour(args, sys.stdout):
-        write_coloured(text, sys.stdout)
+        write_coloured(render_report(report, args.format), sys.stdout)
     else:
-        sys.stdout.write(text)
+        write_report(report, args.format, sys.stdout)
         sys.stdout.flush()

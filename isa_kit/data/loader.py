@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from isa_kit.core.errors import DataError, Problem
-from isa_kit.core.gc import gc_paused
+from isa_kit.core.gc import freeze_loaded
 from isa_kit.core.paths import (
     DOCUMENTS_DIR,
     LETTERS_FILE,
@@ -84,8 +84,7 @@ def _load_file(
 def load_partnership(folder: Path) -> Partnership:
     """Load and validate one partnership folder; raises :class:`DataError` listing every problem."""
     problems: list[Problem] = []
-    with gc_paused():
-        partnership = _load_partnership(folder, problems)
+    partnership = _load_partnership(folder, problems)
     if problems or partnership is None:
         raise DataError(sorted(problems, key=_problem_key))
     return partnership
@@ -338,11 +337,11 @@ def load_partnerships(paths: Sequence[Path]) -> list[Partnership]:
     """Load every partnership the PATHs name, reporting all problems across all of them."""
     problems: list[Problem] = []
     out: list[Partnership] = []
-    with gc_paused():
-        for folder in find_partnership_folders(paths):
-            p = _load_partnership(folder, problems)
-            if p is not None:
-                out.append(p)
+    for folder in find_partnership_folders(paths):
+        p = _load_partnership(folder, problems)
+        if p is not None:
+            out.append(p)
+            freeze_loaded()  # kept until the caller is done: never worth rescanning
     if problems:
         raise DataError(sorted(problems, key=_problem_key))
     return out

@@ -18,9 +18,40 @@ import yaml
 from isa_kit.core.errors import DataError, Problem
 
 try:  # The C loader is an order of magnitude faster; fall back for pure-Python installs.
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _SafeLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+_RESOLVED: dict[tuple[str, tuple[bool, bool]], str] = {}
+_RESOLVED_MAX = 8192
+
+
+class _Loader(_SafeLoader):
+    """The safe loader with its tag resolution remembered.
+
+    Agreements repeat the same scalars (ids, booleans, dates, roles) thousands of times, and
+    resolving each one runs PyYAML's regular expressions in Python: a large share of loading
+    a corpus. No path resolvers are ever registered here, so a scalar's tag depends only on
+    its text and how it was written; the memo is bounded so it cannot grow with the corpus.
+    """
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is not yaml.ScalarNode or len(value) > 64:
+            return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+        key = (value, implicit)
+        tag = _RESOLVED.get(key)
+        if tag is None:
+            if len(_RESOLVED) >= _RESOLVED_MAX:
+                _RESOLVED.clear()
+            tag = _RESOLVED[key] = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+        return tag
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        """No path resolvers: nothing to track while descending (saves a call per node)."""
+
+    def ascend_resolver(self) -> None:
+        """See :meth:`descend_resolver`."""
+
 
 #: Largest YAML file we will read. Agreements are small; a huge file is a mistake or an attack.
 MAX_FILE_BYTES = 4 * 1024 * 1024

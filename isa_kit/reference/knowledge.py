@@ -67,8 +67,10 @@ class Knowledge:
         """The ICO register reference format, e.g. ``Z6665870`` or ``ZA123456``."""
         self.ico_source: str = email.ico_registration.source
         self.ico_effective: str = email.ico_registration.effective
-        self.scan_text = functools.lru_cache(maxsize=65536)(self._scan_text)  # type: ignore[method-assign]
-        self.classify_email_domain = functools.lru_cache(maxsize=16384)(  # type: ignore[method-assign]
+        # Bounded to about one large partnership's texts: a check streams the corpus, and a
+        # cache that grew with it would make memory (and every collection) grow with it too.
+        self.scan_text = functools.lru_cache(maxsize=4096)(self._scan_text)  # type: ignore[method-assign]
+        self.classify_email_domain = functools.lru_cache(maxsize=2048)(  # type: ignore[method-assign]
             self._classify_email_domain
         )
 

@@ -282,27 +282,42 @@ def _read_parts(data: bytes, display: str) -> Iterator[tuple[str, str]]:
 
 
 def load_template(path: Path, display: str | None = None) -> CompiledTemplate:
-    """Read, patch and compile a template, or return it from the cache (keyed by content)."""
+    """Read, patch and compile a template, or return it from the cache (keyed by content).
+
+    The package is read once, through the bounded reader (bombs, macros, DTDs and external
+    references are refused); each templated part is parsed and compiled once, and its code
+    is kept on disk across processes by :mod:`isa_kit.render.cache`."""
+    from isa_kit.render import cache as _cache
+
     shown = display or str(path)
     data = read_template_file(path, shown)
     key = hashlib.sha256(data).hexdigest()
     cached = _CACHE.get(key)
     if cached is not None:
         return cached if cached.display == shown else dataclasses.replace(cached, display=shown)
+    members = read_template_members(data, shown)
+    for part, message in external_references(members):
+        raise TemplateError(f"{shown}: {part}: {message}: refused")
     env = environment()
     parts: dict[str, jinja2.Template] = {}
     slots: set[str] = set()
-    for name, xml in iter_template_parts(data, shown):
+    for info, raw in members:
+        if not _TEMPLATED.match(info.filename):
+            continue
+        name = info.filename
         try:
-            parts[name] = env.from_string(xml)
-            slots.update(_section_slots(env.parse(xml)))
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise TemplateError(f"{shown}: not a Word (.docx) file: {exc}") from None
+        if not _HAS_TAG.search(text):
+            continue
+        try:
+            parts[name], found = _cache.compile_part(env, name, text, patch_xml, _section_slots)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(
                 f"{shown}: {name}: {exc.message} (run 'isa-kit templates lint {shown}')"
             ) from None
-    members = read_template_members(data, shown)
-    for part, message in external_references(members):
-        raise TemplateError(f"{shown}: {part}: {message}: refused")
+        slots.update(found)
     compiled = CompiledTemplate(shown, key, members, parts, frozenset(slots))
     _CACHE[key] = compiled
     return compiled

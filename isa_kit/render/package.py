@@ -14,12 +14,17 @@ import struct
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 CORE_PART = "docProps/core.xml"
 _DOS_TIME = 0  # 00:00:00
 _DOS_DATE = (1980 - 1980) << 9 | 1 << 5 | 1  # 1980-01-01, the earliest a zip can say
 _LEVEL = 6
+
+
+def _escape(text: str) -> str:
+    """XML character data (``xml.sax.saxutils.escape`` would import urllib and http.client
+    into every build just for this)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +44,7 @@ class CoreProperties:
 
     def to_xml(self) -> bytes:
         def el(tag: str, value: str) -> str:
-            return f"<{tag}>{escape(value)}</{tag}>" if value else f"<{tag}/>"
+            return f"<{tag}>{_escape(value)}</{tag}>" if value else f"<{tag}/>"
 
         def when(tag: str, day: dt.date) -> str:
             return f'<{tag} xsi:type="dcterms:W3CDTF">{day.isoformat()}T00:00:00Z</{tag}>'

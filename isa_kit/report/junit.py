@@ -15,7 +15,7 @@ from isa_kit.report.model import Report, Unit, full_message, summary_line, where
 
 
 def _units(report: Report) -> list[Unit]:
-    units = {(u.code, u.file): u for u in report.units}
+    units = {(u.code, u.file): u for u in report.all_units()}
     for f in [*report.findings, *(w.finding for w in report.waived)]:
         units.setdefault((f.code, f.file), Unit(f.code, f.file))
     return sorted(units.values(), key=lambda u: (u.code, u.file))

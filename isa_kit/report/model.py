@@ -94,6 +94,10 @@ class Report:
     """The rules that ran (SARIF lists them; the text form counts them)."""
     units: list[Unit] = field(default_factory=list)
     """(rule, file) pairs that were checked, for JUnit; derived from findings when empty."""
+    unit_groups: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
+    """More units, compactly: each rule code of a group was applied to each file of it (a
+    check run records one group per partnership, not rules x files objects); see
+    :meth:`all_units`."""
     baseline_file: str | None = None
     baselined: int = 0
     """How many findings a baseline hid."""
@@ -110,6 +114,12 @@ class Report:
         self.rules.sort(key=lambda r: r.code)
         self.stale_baseline.sort(key=lambda b: (b.file, b.code, b.subject, b.fingerprint))
         return self
+
+    def all_units(self) -> list[Unit]:
+        """``units`` and ``unit_groups`` spelled out, in their stable order."""
+        units = list(self.units)
+        units.extend(Unit(c, f) for codes, files in self.unit_groups for c in codes for f in files)
+        return sorted(units, key=lambda u: (u.code, u.file, u.name))
 
     def counts(self) -> dict[str, int]:
         c = Counter(f.severity for f in self.findings)

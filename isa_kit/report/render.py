@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from typing import TextIO
 
-from isa_kit.core.gc import gc_paused
 from isa_kit.report.model import Report
 
 #: Every output format: its module and the function in it that renders a report.
@@ -38,5 +38,15 @@ def render_report(report: Report, fmt: str) -> str:
     """Render ``report`` (sorted first) as ``text``, ``json``, ``sarif``, ``junit``,
     ``github``, ``markdown`` or ``html``."""
     render = renderer(fmt)
-    with gc_paused():
-        return render(report.sorted())
+    return render(report.sorted())
+
+
+def write_report(report: Report, fmt: str, out: TextIO) -> None:
+    """Render ``report`` as :func:`render_report` does, straight to ``out``; the text format
+    goes line by line, so a report of tens of thousands of findings is never one string."""
+    if fmt == "text":
+        from isa_kit.report.text import text_lines
+
+        out.writelines(text_lines(report.sorted()))
+    else:
+        out.write(render_report(report, fmt))

@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from isa_kit.report.model import Report, full_message, summary_line, where
 
 
 def render_text(report: Report) -> str:
-    lines: list[str] = []
+    return "".join(text_lines(report))
+
+
+def text_lines(report: Report) -> Iterator[str]:
+    """The report line by line, each with its newline: a large report can be written as it
+    is produced instead of being held whole in memory (see ``report.render.write_report``)."""
     for f in report.findings:
         subject = f" [{f.subject}]" if f.subject else ""
-        lines.append(
-            f"{where(f)}: {f.severity.value}: {f.code} {f.category.value}: {full_message(f)}{subject}"
+        yield (
+            f"{where(f)}: {f.severity.value}: {f.code} {f.category.value}: {full_message(f)}"
+            f"{subject}\n"
         )
         if f.hint:
-            lines.append(f"    hint: {f.hint}")
+            yield f"    hint: {f.hint}\n"
+    any_line = bool(report.findings)
+    lines: list[str] = []
     if report.waived:
         lines.append("")
         lines.append("waived:")
@@ -34,7 +44,7 @@ def render_text(report: Report) -> str:
             lines.append(f"  {b.file}: {b.code} [{b.subject}] {b.message}")
     for p in report.problems:
         lines.append(f"could not check: {p}")
-    if lines:
+    if lines or any_line:
         lines.append("")
     lines.append(summary_line(report))
-    return "\n".join(lines) + "\n"
+    yield from (line + "\n" for line in lines)
