@@ -45,7 +45,8 @@ test: setup lint
 FLOOR_VENV ?= .venv-floors
 FLOOR_TESTS ?= tests/test_floors.py tests/test_loader_errors.py tests/test_audit_hostile.py \
 	tests/test_audit_docx.py tests/test_build.py tests/test_check_outputs.py \
-	tests/test_hostile_templates.py::test_hostile_expressions_stop_build
+	tests/test_hostile_templates.py::test_hostile_expressions_stop_build tests/test_letters.py \
+	tests/test_progress.py
 test-floors: setup
 	$(BIN)/uv venv -q --allow-existing -p $(BIN)/python $(FLOOR_VENV)
 	$(BIN)/uv pip install -q --python $(FLOOR_VENV)/bin/python -c constraints/floors.txt -e . \

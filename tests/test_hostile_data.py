@@ -64,7 +64,7 @@ def test_link_inside_the_folder_is_followed(tmp_path: Path) -> None:
     code, lines, _ = validate(folder)
     assert code == 2 and lines == [
         "tiny/isa-source.yml: unexpected file: expected partnership.yaml, organisations.yaml, "
-        "policy.yaml or documents/*.yaml"
+        "policy.yaml, letters.yaml or documents/*.yaml"
     ]
 
 

@@ -240,7 +240,7 @@ def test_delivery_routes_follow_the_secure_email_policy(tmp_path: Path) -> None:
     assert routes["T-0001-FAM-v1"] == "post"  # no email
 
 
-def test_northamptonshire_refuses_s47_letters_and_barnet_writes_to_referrers(
+def test_northamptonshire_refuses_s47_letters_and_barnet_letters_nothing_unrecorded(
     tmp_path: Path,
 ) -> None:
     north = ROOT / "agreements" / "northamptonshire"
@@ -266,12 +266,14 @@ def test_northamptonshire_refuses_s47_letters_and_barnet_writes_to_referrers(
         "0208 359 4066,Section 47 enquiries started.,",
         "barnet.csv",
     )
+    # Barnet's protocol says "feedback to referrer" but not how: no letter is guessed
     b = run(tmp_path / "b", rows, partnership=barnet)
-    assert [(e.letter_ref, e.due_by) for e in b.entries()] == [("B-1-REF-v1", "2026-11-20T23:59")]
-    assert "'s47-investigation' is not told to the family under barnet's protocol" in str(
-        b.problems[0]
-    )
-    assert "Child protection enquiries" in text_of(tmp_path / "b" / "B-1-REF-v1.docx")
+    assert b.entries() == [] and b.exit_code == 1
+    assert [str(p).split(": ", 2)[-1] for p in b.problems] == [
+        f"how the {who} is told of 's47-investigation' is not recorded in barnet's data "
+        "(record letter, phone or none first) (case B-1)"
+        for who in ("referrer", "family")
+    ]
 
 
 def test_deterministic(tmp_path: Path) -> None:

@@ -91,6 +91,18 @@ def recover(
     lv = label_values(body)
     rec.doc["id"] = doc_id
     _identity(lines or body, lv, rec)
+    if facts.ico_rows and rec.doc["kind"] in ("protocol", "guidance"):
+        # a registration table is what an agreement carries (Barnet's protocol holds its ISA
+        # as an appendix): import it as the agreement, so check asks what the audit asks
+        rec.doc["kind"] = "isa"
+        rec.note(
+            "guessed",
+            "kind",
+            "isa",
+            facts.ico_rows[0].where.region,
+            "it carries an ICO registration table, which only an agreement has",
+            ("kind",),
+        )
     _version(body, lv, rec)
     _status(lv, rec)
     _classification(body, lv, rec)

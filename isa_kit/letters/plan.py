@@ -115,6 +115,12 @@ class Planner:
         who = d.recipient_type.value
         outcome = self.outcomes[d.outcome]
         notify = getattr(outcome, who)
+        if notify is None:  # the protocol does not say: never guess that a letter is agreed
+            return refuse(
+                "outcome",
+                f"how the {who} is told of '{d.outcome}' is not recorded in "
+                f"{self.partnership.id}'s data (record letter, phone or none first)",
+            )
         if notify == Notify.PHONE:
             return refuse(
                 "outcome",
