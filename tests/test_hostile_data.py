@@ -121,15 +121,17 @@ def test_unreadable_documents_folder(
 def test_unknown_rule_in_policy_is_exit_2_at_its_line(tmp_path: Path) -> None:
     folder = make(tmp_path)
     (folder / "policy.yaml").write_text(
-        "source: Steering group\neffective: 2026-01-01\nseverities:\n  ISA013: off\n  ISA999: off\n"
+        "source: Steering group\neffective: 2026-01-01\nseverities:\n  ISA013: off\n"
+        "  inconsistent-review-perod: off\n"
     )
     for args in (["check", "tiny", "--as-of", "2026-01-01"], ["audit", ".", "--policy", "tiny"]):
         result = run_cli(*args, cwd=tmp_path)
         assert result.returncode == 2, args
         assert result.stderr.strip().splitlines() == [
-            "tiny/policy.yaml:5:3: severities.ISA999: no check or audit rule is called "
-            "'ISA999': expected a code such as ISA013 or AUD010, or a name such as "
-            "inconsistent-review-period"
+            "tiny/policy.yaml:5:3: severities.inconsistent-review-perod: no check or audit rule "
+            "is called 'inconsistent-review-perod': expected a code such as ISA013 or AUD010, "
+            "or a name such as inconsistent-review-period (did you mean "
+            "'inconsistent-review-period'?)"
         ]
 
 

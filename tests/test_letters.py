@@ -355,3 +355,16 @@ def test_rows_are_numbered_as_a_spreadsheet_shows_them(tmp_path: Path) -> None:
     assert result.written == ["M-1-FAM-v1"]
     assert [(p.row, p.column) for p in result.problems] == [(3, "options")]
     assert "3 Sample Street\nDemoton" in text_of(tmp_path / "out" / "M-1-FAM-v1.docx")
+
+
+def test_mistyped_outcome_gets_did_you_mean(tmp_path: Path) -> None:
+    row = (
+        'D-1,2026-11-20T10:00,earlyhelp,Green,referrer,Ms Ada Fictional,"1 Road",,,'
+        "MASH,0300 000 0000,Early help offered.,"
+    )
+    result = run(tmp_path / "o", one_row(tmp_path, row))
+    assert result.written == [] and result.exit_code == 1
+    assert str(result.problems[0]).endswith(
+        "outcome: expected one of adult-s42-enquiry, early-help, nfa, s17-assessment, "
+        "s47-strategy-discussion (did you mean 'early-help'?) (case D-1)"
+    )

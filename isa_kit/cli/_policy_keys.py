@@ -12,6 +12,7 @@ from pathlib import Path
 
 from isa_kit.core.errors import DataError
 from isa_kit.core.paths import POLICY_FILE, display_path
+from isa_kit.core.suggest import did_you_mean
 
 
 def check_policy_keys(folders: Iterable[Path]) -> None:
@@ -37,7 +38,8 @@ def check_policy_keys(folders: Iterable[Path]) -> None:
                     source.problem(
                         ("severities", key),
                         f"no check or audit rule is called {key!r}: expected a code such as "
-                        "ISA013 or AUD010, or a name such as inconsistent-review-period",
+                        "ISA013 or AUD010, or a name such as inconsistent-review-period"
+                        + did_you_mean(str(key), known),
                         key=True,
                     )
                 )

@@ -19,6 +19,7 @@ from typing import TextIO
 
 from isa_kit.core.errors import UserError
 from isa_kit.core.paths import display_path
+from isa_kit.core.suggest import did_you_mean
 from isa_kit.data.model import LETTER_OPTIONS, Partnership, Recipient
 
 COLUMNS: tuple[str, ...] = (
@@ -194,7 +195,8 @@ def validate_row(
         return bad("decided_at", "expected a real date and time (YYYY-MM-DDTHH:MM)")
     outcomes = {o.id for o in partnership.outcomes}
     if get["outcome"] not in outcomes:
-        return bad("outcome", f"expected one of {', '.join(sorted(outcomes)) or '(none)'}")
+        hint = did_you_mean(get["outcome"], outcomes)
+        return bad("outcome", f"expected one of {', '.join(sorted(outcomes)) or '(none)'}{hint}")
     levels = (
         {lv.name.lower(): lv.name for lv in partnership.rag_scheme.levels}
         if (partnership.rag_scheme)
