@@ -17,6 +17,13 @@ from isa_kit.core.suggest import did_you_mean
 
 def check_policy_keys(folders: Iterable[Path]) -> None:
     """Raise :class:`DataError` (at the key's line) for a severity naming no check or rule."""
+    paths = [
+        (folder, folder / POLICY_FILE)
+        for folder in folders
+        if (folder / POLICY_FILE).is_file() or (folder / POLICY_FILE).is_symlink()
+    ]
+    if not paths:  # the common case: no audit import (check must start quickly)
+        return
     from isa_kit.audit.judge import RULES
     from isa_kit.checks import CHECKS
     from isa_kit.core.tree import guard
@@ -25,10 +32,7 @@ def check_policy_keys(folders: Iterable[Path]) -> None:
     known = {c.code for c in CHECKS} | {c.name for c in CHECKS}
     known |= {r.code for r in RULES} | {r.name for r in RULES}
     problems = []
-    for folder in folders:
-        path = folder / POLICY_FILE
-        if not (path.is_file() or path.is_symlink()):
-            continue
+    for folder, path in paths:
         guard(path, folder)
         data, source = load_yaml(path, display_path(path))
         severities = data.get("severities") if isinstance(data, dict) else None
