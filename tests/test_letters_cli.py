@@ -137,17 +137,3 @@ def test_pdfs_in_one_batch(tmp_path: Path) -> None:
     text = " ".join((page.extract_text() or "") for page in PdfReader(str(pdf)).pages)
     assert "No further action" in text and "End of letter" in text
     assert convert_batches([], tmp_path) == []
-
-
-def test_progress_bar_is_quiet_when_not_a_terminal(capsys) -> None:  # type: ignore[no-untyped-def]
-    import time
-
-    from isa_kit.cli.letters import _Bar
-
-    bar = _Bar()
-    bar.started = time.monotonic() - 5  # a batch well past a second
-    for done in range(1, 4):
-        bar(done, 3, "letters")  # pytest's captured stderr is not a terminal
-    bar.close()
-    assert bar.bar is None
-    assert capsys.readouterr() == ("", "")

@@ -110,3 +110,23 @@ def test_colour_on_a_terminal_respects_no_color(tmp_path: Path) -> None:
     # the same report, colour aside (the terminal turns \n into \r\n)
     assert ANSI.sub("", coloured).replace("\r\n", "\n") == piped
     assert plain_env.replace("\r\n", "\n") == piped
+
+
+def test_letters_progress_on_a_terminal_only(tmp_path: Path) -> None:
+    args = [
+        "letters",
+        "tests/fixtures/letters/decisions.csv",
+        "--partnership",
+        "agreements/demo",
+        "--out",
+        str(tmp_path / "tty"),
+        "--as-of",
+        "2026-11-21",
+    ]
+    out_tty, err_tty, code_tty = run(args, tty="stderr")
+    err_tty = ANSI.sub("", err_tty)
+    assert code_tty == 1  # the fixture has bad and refused rows by design
+    assert "Writing letters" in err_tty, err_tty
+    out_pipe, err_pipe, code_pipe = run([*args[:5], str(tmp_path / "pipe"), *args[6:]], tty="none")
+    assert code_pipe == 1 and "Writing letters" not in err_pipe
+    assert out_pipe == out_tty.replace(str(tmp_path / "tty"), str(tmp_path / "pipe"))

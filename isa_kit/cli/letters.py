@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
-from typing import Any
 
 from isa_kit.cli.options import as_of, parse_date
 
@@ -78,36 +76,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
 
 
-class _Bar:
-    """A rich progress bar, shown only on a terminal and only once a batch passes a second."""
-
-    def __init__(self) -> None:
-        self.started = time.monotonic()
-        self.bar: Any = None
-        self.tasks: dict[str, Any] = {}
-
-    def __call__(self, done: int, total: int, stage: str) -> None:
-        if self.bar is None:
-            if not sys.stderr.isatty() or time.monotonic() - self.started < 1.0:
-                return
-            from rich.progress import Progress
-
-            self.bar = Progress(transient=True)
-            self.bar.start()
-        if stage not in self.tasks:
-            self.tasks[stage] = self.bar.add_task(stage, total=total)
-        self.bar.update(self.tasks[stage], completed=done)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-
-
 def run(args: argparse.Namespace) -> int:
+    from isa_kit.cli.progress import progress
     from isa_kit.letters.service import make_letters
 
-    bar = _Bar()
-    try:
+    with progress("Writing letters", colour=not getattr(args, "no_color", False)) as update:
         result = make_letters(
             args.decisions,
             args.partnership,
@@ -117,11 +90,9 @@ def run(args: argparse.Namespace) -> int:
             supersede=args.supersede,
             allow_in_repo=args.allow_in_repo,
             templates=args.templates,
-            progress=bar,
+            progress=lambda done, total, stage: update(done, total),
             timeout=args.timeout,
         )
-    finally:
-        bar.close()
     for problem in result.problems:
         print(str(problem), file=sys.stderr)
     if args.format == "json":
