@@ -7,7 +7,6 @@ with its code, name, category, default severity and source, as for the checks.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -70,25 +69,9 @@ def pages() -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--check", action="store_true", help="exit 1 if the pages are out of date")
-    parser.add_argument("--out", type=Path, default=DOCS)
-    args = parser.parse_args(argv)
-    stale = []
-    for name, text in pages().items():
-        path = args.out / name
-        if args.check:
-            if not path.is_file() or path.read_text(encoding="utf-8") != text:
-                stale.append(name)
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-    if stale:
-        print(
-            f"out of date: {', '.join(stale)} (run python -m isa_kit.audit.docs)", file=sys.stderr
-        )
-        return 1
-    return 0
+    from isa_kit.report.docs_pages import docs_main
+
+    return docs_main(__doc__, pages, DOCS, "isa_kit.audit.docs", argv)
 
 
 if __name__ == "__main__":
