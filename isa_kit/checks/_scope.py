@@ -20,7 +20,6 @@ from isa_kit.data.model import (
     Organisation,
     OrgType,
     Partnership,
-    TransferMethod,
 )
 from isa_kit.data.yaml import PathSeg, format_path
 from isa_kit.reference.knowledge import TextMatch
@@ -95,18 +94,9 @@ class EmailSite:
 
 def allow_list(p: Partnership, ctx: CheckContext) -> tuple[str, ...]:
     """The policy's secure domains, each partner's own and each secure-email channel's."""
+    from isa_kit.reference.secure_email import secure_allow_list
 
-    def compute() -> tuple[str, ...]:
-        allow = list(ctx.policy.allowed_domains)
-        for org in p.partners:
-            allow.extend(d.lower() for d in org.secure_email_domains)
-        for doc in live_documents(p):
-            for ch in doc.security.transfer_channels if doc.security else []:
-                if ch.method == TransferMethod.SECURE_EMAIL:
-                    allow.extend(d.lower() for d in ch.domains)
-        return tuple(sorted(set(allow)))
-
-    return ctx.memo("allow-list", compute)
+    return ctx.memo("allow-list", lambda: secure_allow_list(p, ctx.policy))
 
 
 def email_sites(p: Partnership, ctx: CheckContext) -> list[EmailSite]:

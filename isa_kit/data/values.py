@@ -34,8 +34,34 @@ MONTHS = [
 ]
 
 
+class _TextValue:
+    """A value written as one string in YAML: pydantic validates it with ``cls.parse``,
+    serialises it with ``str`` and documents it with ``cls.JSON_SCHEMA``."""
+
+    __slots__ = ()
+    JSON_SCHEMA: ClassVar[JsonSchemaValue]
+
+    @classmethod
+    def parse(cls, value: Any) -> Any:
+        raise NotImplementedError
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls.parse, serialization=core_schema.to_string_ser_schema()
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return dict(cls.JSON_SCHEMA)
+
+
 @dataclass(frozen=True, slots=True, order=True)
-class ApproxDate:
+class ApproxDate(_TextValue):
     """A calendar date known to the day, or only to the month."""
 
     year: int
@@ -97,30 +123,18 @@ class ApproxDate:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(
-            cls.parse, serialization=core_schema.to_string_ser_schema()
-        )
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        return {
-            "type": "string",
-            "pattern": r"^\d{4}-\d{2}(-\d{2})?$",
-            "description": "A date to the month (2024-02) or to the day (2024-02-29).",
-        }
+    JSON_SCHEMA: ClassVar[JsonSchemaValue] = {
+        "type": "string",
+        "pattern": r"^\d{4}-\d{2}(-\d{2})?$",
+        "description": "A date to the month (2024-02) or to the day (2024-02-29).",
+    }
 
 
 Unit = Literal["minutes", "hours", "days", "weeks"]
 
 
 @dataclass(frozen=True, slots=True)
-class Duration:
+class Duration(_TextValue):
     """A timescale: an amount of hours, days or weeks, in calendar or working time.
 
     ``same day`` is a promise of its own (before the end of the working day), kept as
@@ -174,20 +188,8 @@ class Duration:
         """Words for documents: ``within 1 working day``, ``same day``."""
         return "same day" if self.amount == 0 else f"within {self}"
 
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(
-            cls.parse, serialization=core_schema.to_string_ser_schema()
-        )
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        return {
-            "type": "string",
-            "pattern": r"^(same day|\d+ (working )?(minute|hour|day|week)s?)$",
-            "description": "A timescale such as '2 hours', '1 working day' or 'same day'.",
-        }
+    JSON_SCHEMA: ClassVar[JsonSchemaValue] = {
+        "type": "string",
+        "pattern": r"^(same day|\d+ (working )?(minute|hour|day|week)s?)$",
+        "description": "A timescale such as '2 hours', '1 working day' or 'same day'.",
+    }

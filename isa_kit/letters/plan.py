@@ -64,11 +64,10 @@ class Planned:
 
 
 def secure_allow_list(partnership: Partnership, folder: Path) -> tuple[str, ...]:
-    """The secure-domain allow-list the checks use: the policy's and each partner's own."""
-    allow = list(load_policy(folder).allowed_domains)
-    for org in partnership.partners:
-        allow.extend(d.lower() for d in org.secure_email_domains)
-    return tuple(sorted(set(allow)))
+    """The secure-domain allow-list the checks use (one derivation, in ``reference``)."""
+    from isa_kit.reference.secure_email import secure_allow_list as derive
+
+    return derive(partnership, load_policy(folder))
 
 
 def _deadline(

@@ -13,6 +13,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from isa_kit.core.findings import Category
+from isa_kit.data.model import DocumentStatus, Partnership, TransferMethod
 
 from .knowledge import load_knowledge
 from .policy import Policy, default_policy
@@ -50,3 +51,19 @@ def classify_email_domain(domain: str, policy: Policy | None = None) -> tuple[Em
     if verdict.entry_id == "not-shown-secure":
         return EmailStatus.UNVERIFIED, verdict.message
     return EmailStatus.INSECURE, verdict.message
+
+
+def secure_allow_list(partnership: Partnership, policy: Policy) -> tuple[str, ...]:
+    """The domains a partnership has declared secure: its policy's, each partner's own and each
+    secure-email channel of a document still in force. One derivation, so the checks and the
+    letters' delivery route can never disagree about where email may go."""
+    allow = list(policy.allowed_domains)
+    for org in partnership.partners:
+        allow.extend(d.lower() for d in org.secure_email_domains)
+    for doc in partnership.documents:
+        if doc.status == DocumentStatus.SUPERSEDED or doc.security is None:
+            continue
+        for ch in doc.security.transfer_channels:
+            if ch.method == TransferMethod.SECURE_EMAIL:
+                allow.extend(d.lower() for d in ch.domains)
+    return tuple(sorted(set(allow)))
