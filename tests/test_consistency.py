@@ -83,12 +83,6 @@ BARNET_CHECK_ONLY = {
     "missing-special-category-condition",
     "missing-law-enforcement-basis",
     "missing-security-control",
-    # check judges contacts against the agreement's own secure-domain policy, which audit
-    # does not read from the document (the secure-email model is being reworked: issue 14)
-    "insecure-email-domain",
-    # the ISA's own prose says "every 12 months" against a recorded 24-month period; the audit's
-    # period reader does not yet pair that sentence with the generated document-control table
-    "inconsistent-review-period",
 }
 #: What audit finds in Barnet's documents that check does not find in its data: nothing.
 BARNET_AUDIT_ONLY: set[str] = set()

@@ -80,6 +80,9 @@ class Facts:
     parties: list[Party] = field(default_factory=list)
     says_signed: Located | None = None
     emails: list[Email] = field(default_factory=list)
+    secure_domains: list[str] = field(default_factory=list)
+    """Domains the document itself declares secure (a ``Secure email domains`` or ``Approved
+    email domains`` column): an address on one is as the agreement allows."""
     signature_form: Located | None = None
     """Where the document names itself a signature pack: a form awaiting signature, which
     carries no review date of its own and whose blank signature lines are the point of it."""

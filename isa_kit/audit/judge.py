@@ -329,10 +329,13 @@ def _ico(facts: Facts, out: _Out) -> None:
 
 def _emails(facts: Facts, out: _Out) -> None:
     ctx = out.ctx
-    allow = ctx.policy.allowed_domains
+    allow = (*ctx.policy.allowed_domains, *facts.secure_domains)  # and what the text declares
     for email in facts.emails:
         verdict = ctx.knowledge.classify_email_domain(
-            email.domain, allow, require_allowed=ctx.require_allowed_domains
+            email.domain,
+            allow,
+            require_allowed=ctx.require_allowed_domains,
+            accredited=ctx.policy.accredited,
         )
         if verdict is None:
             continue
