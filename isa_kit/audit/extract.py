@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from .agreement import find_agreement
 from .dates import DATE, parse_date
 from .facts import (
     Email,
@@ -90,6 +91,7 @@ def extract(doc: DocumentText) -> Facts:
     find_emails(text_blocks, facts)
     find_secure_domains(blocks, facts)
     facts.signature_form = find_signature_form(text_blocks)
+    find_agreement(blocks, facts)
     return facts
 
 
