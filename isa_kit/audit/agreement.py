@@ -90,6 +90,11 @@ _CRIMINAL = re.compile(
     _I,
 )
 
+_SHARES = re.compile(
+    r"\bshar(?:e|es|ed|ing)\b|\bdisclos|\bexchang|\bprovid|\bsen[dt]s?\b|\breceiv|\bpass(?:es|ed)?\b",
+    _I,
+)
+
 # --- security --------------------------------------------------------------------------------
 
 _TRANSFER = re.compile(
@@ -253,9 +258,18 @@ def _data_shared(
                 if name == "criminal" and criminal is None:
                     criminal = locate(row, None)
     if not found:
-        special = _first(text, _SPECIAL.search)
-        criminal = _first(text, _CRIMINAL.search)
+        special = _first(text, lambda t: _shared(_SPECIAL, t))
+        criminal = _first(text, lambda t: _shared(_CRIMINAL, t))
     return special, criminal, found
+
+
+def _shared(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The data ``rx`` names, in a sentence that says it is shared (not a heading such as
+    "Management of Police Information")."""
+    for sentence in _SENTENCE.split(text):
+        if _SHARES.search(sentence) and (m := rx.search(sentence)):
+            return m
+    return None
 
 
 def _basis_rows(
