@@ -50,6 +50,12 @@ def build_control_docx(out: Path) -> Path:
         "applies. This agreement will be reviewed every 12 months."
     )
     d.add_paragraph(
+        "Example Police: law enforcement processing, Data Protection Act 2018 Part 3, section "
+        "35(2)(b); sensitive processing: Schedule 8 paragraph 4. Information is sent only by "
+        "secure email, and personal data breaches are reported to the council's Data "
+        "Protection Officer within 24 hours."
+    )
+    d.add_paragraph(
         "Contacts: mash@example-council.gov.uk, mash.health@nhs.net, "
         "public.protection@example.police.uk."
     )
@@ -272,6 +278,10 @@ PROBLEM_CATEGORIES = {
     Category.UNVERIFIABLE_DOCUMENT,
     Category.UNACCEPTED_TRACKED_CHANGE,
     Category.UNREADABLE_FILE,
+    Category.MISSING_LAWFUL_BASIS,
+    Category.MISSING_SPECIAL_CATEGORY_CONDITION,
+    Category.MISSING_LAW_ENFORCEMENT_BASIS,
+    Category.MISSING_SECURITY_CONTROL,
 }
 
 

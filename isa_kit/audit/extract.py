@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from .agreement import find_agreement
 from .dates import DATE, parse_date
 from .facts import (
     Email,
@@ -36,10 +37,17 @@ from .parties import (
     find_emails,
     find_says_signed,
     find_scope_parties,
+    find_secure_domains,
     name_tokens,
     same_organisation,
 )
-from .reviews import find_issue_dates, find_review_columns, find_review_dates, find_review_periods
+from .reviews import (
+    find_issue_dates,
+    find_review_columns,
+    find_review_dates,
+    find_review_period_rows,
+    find_review_periods,
+)
 from .text import Block, DocumentText
 
 #: A signature pack opens with its title: "Signature pack: <the document's title>".
@@ -73,6 +81,7 @@ def extract(doc: DocumentText) -> Facts:
     find_review_dates([b for b in blocks if b.part != "pdf-table"], facts)
     find_review_columns(blocks, facts)
     find_review_periods(text_blocks, facts)
+    find_review_period_rows(blocks, facts)
     find_issue_dates(text_blocks, facts)
     for rows in tables(blocks):
         find_signature_table(rows, facts)
@@ -80,7 +89,9 @@ def extract(doc: DocumentText) -> Facts:
     find_scope_parties(text_blocks, facts)
     find_says_signed(text_blocks, facts)
     find_emails(text_blocks, facts)
+    find_secure_domains(blocks, facts)
     facts.signature_form = find_signature_form(text_blocks)
+    find_agreement(blocks, facts)
     return facts
 
 

@@ -71,6 +71,44 @@ class Party:
     where: Located
 
 
+@dataclass(frozen=True, slots=True)
+class BasisRow:
+    """A row of a lawful-basis table: the parties it is for and whether its cell is empty
+    (``Not recorded``) in the column being read."""
+
+    parties: str
+    recorded: bool
+    where: Located
+
+
+@dataclass
+class Agreement:
+    """What a document that shares personal data states about why and how it does
+    (:mod:`.agreement`); ``None`` in :class:`Facts` when the document is not such an agreement."""
+
+    kind: str
+    """``isa``, ``mou``, ``protocol`` (or ``guidance`` that records the data it shares)."""
+    title: Located
+    parties: tuple[Party, ...]
+    article_6: Located | None = None
+    article_6_rows: tuple[BasisRow, ...] = ()
+    article_9: Located | None = None
+    article_9_rows: tuple[BasisRow, ...] = ()
+    article_10: Located | None = None
+    article_10_rows: tuple[BasisRow, ...] = ()
+    part_3: tuple[tuple[str, Located], ...] = ()
+    """Each Part 3 (law enforcement) basis: the parties it names (``""``: not said) and where."""
+    schedule_8: Located | None = None
+    special: Located | None = None
+    """Where the document says it shares special category data."""
+    criminal: Located | None = None
+    transfer: Located | None = None
+    breach: Located | None = None
+    deadline: Located | None = None
+    no_deadline: Located | None = None
+    """A breach procedure that says its time limit is ``Not recorded``."""
+
+
 @dataclass
 class Facts:
     review_dates: list[ReviewDate] = field(default_factory=list)
@@ -80,6 +118,10 @@ class Facts:
     parties: list[Party] = field(default_factory=list)
     says_signed: Located | None = None
     emails: list[Email] = field(default_factory=list)
+    secure_domains: list[str] = field(default_factory=list)
+    """Domains the document itself declares secure (a ``Secure email domains`` or ``Approved
+    email domains`` column): an address on one is as the agreement allows."""
+    agreement: Agreement | None = None
     signature_form: Located | None = None
     """Where the document names itself a signature pack: a form awaiting signature, which
     carries no review date of its own and whose blank signature lines are the point of it."""

@@ -22,6 +22,7 @@ from .caldicott import MESSAGE as CALDICOTT_MESSAGE
 from .caldicott import SOURCE as CALDICOTT_SOURCE
 from .caldicott import seven_caldicott_principles
 from .extract import Facts, Located, extract, same_organisation
+from .judge_agreement import judge_agreement
 from .rules import BY_CODE, EMAIL_CODES, RULES, TEXT_CODES, Rule, rule_infos
 from .text import Block, DocumentText, short_quote
 from .wording import ago as _ago
@@ -118,6 +119,8 @@ def judge(doc: DocumentText, ctx: Context) -> list[Finding]:
         # its own are what it should have. The agreement it belongs to is judged instead.
         _reviews(facts, out)
         _signatures(facts, doc, out)
+    for v in judge_agreement(facts):  # lawful bases, conditions and security (AUD061, AUD08x)
+        out.add(v.code, v.message, v.where, subject=v.subject, hint=v.hint, severity=v.severity)
     _ico(facts, out)
     _emails(facts, out)
     _currency(doc.blocks, out)
@@ -329,10 +332,13 @@ def _ico(facts: Facts, out: _Out) -> None:
 
 def _emails(facts: Facts, out: _Out) -> None:
     ctx = out.ctx
-    allow = ctx.policy.allowed_domains
+    allow = (*ctx.policy.allowed_domains, *facts.secure_domains)  # and what the text declares
     for email in facts.emails:
         verdict = ctx.knowledge.classify_email_domain(
-            email.domain, allow, require_allowed=ctx.require_allowed_domains
+            email.domain,
+            allow,
+            require_allowed=ctx.require_allowed_domains,
+            accredited=ctx.policy.accredited,
         )
         if verdict is None:
             continue

@@ -2,7 +2,8 @@
 
 * the parties the scope names (``between A and B, C, D``);
 * whether the text says it is agreed by signatories (so a missing signature table matters);
-* the email addresses it gives (each once, case-insensitively);
+* the email addresses it gives (each once, case-insensitively), and the domains a table
+  declares secure (``Secure email domains``, ``Approved email domains``);
 * :func:`name_tokens` and :func:`same_organisation`, which match a party the scope names
   against an organisation in the signature table however differently it is spelt.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .facts import Email, Facts, Party, locate
+from .facts import Email, Facts, Party, cell_at, locate, tables
 from .text import Block
 
 # --- parties named in the scope --------------------------------------------------------------
@@ -100,6 +101,27 @@ def find_emails(blocks: list[Block], facts: Facts) -> None:
             seen.add(key)
             domain = key.split("@", 1)[1]
             facts.emails.append(Email(address, domain, locate(block, m.span())))
+
+
+_DOMAINS_HEADER = re.compile(
+    r"^\s*(?:secure|approved|accredited)\s+(?:e-?mail\s+)?domains?\s*$", re.IGNORECASE
+)
+_DOMAIN = re.compile(r"^@?(?P<d>[a-z0-9-]+(?:\.[a-z0-9-]+)+)$", re.IGNORECASE)
+
+
+def find_secure_domains(blocks: list[Block], facts: Facts) -> None:
+    """The domains a column headed ``Secure email domains`` (or ``Approved email domains``)
+    lists, comma-separated, in the rows under its header."""
+    for rows in tables(blocks):
+        header = rows[0]
+        cols = [c.col for c in header.cells if _DOMAINS_HEADER.match(c.text)]
+        for col in cols[:1]:
+            for row in rows[1:]:
+                cell = cell_at(row, col)
+                for word in re.split(r"[,;\s]+", cell.text if cell else ""):
+                    m = _DOMAIN.match(word.strip(" .'\"()"))
+                    if m and m["d"].lower() not in facts.secure_domains:
+                        facts.secure_domains.append(m["d"].lower())
 
 
 # --- matching names --------------------------------------------------------------------------

@@ -84,8 +84,14 @@ _TLDS = frozenset(
 
 
 def _incomplete_address(text: str, tail: str) -> bool:
-    if text.endswith((".", "-", "@")) or tail.startswith("."):
+    if text.endswith(("-", "@")) or tail.startswith("."):
         return True
+    if text.endswith("."):
+        # a full stop after a whole address ends the sentence, unless what follows reads as
+        # the rest of a domain (``a@x.gcsx.`` / ``gov.uk``)
+        rest = tail.rstrip(".,;)").lower().split(".")
+        last = text[:-1].rsplit("@", 1)[-1].rsplit(".", 1)[-1].lower()
+        return all(label in _TLDS for label in rest) or last not in _TLDS
     domain = text.rsplit("@", 1)[-1]
     return "." not in domain or domain.rsplit(".", 1)[-1].lower() not in _TLDS
 
@@ -121,7 +127,8 @@ def rejoin_wrapped_emails(words: list[Word]) -> list[Word]:
     return _rejoin_local_parts([w for k, w in enumerate(out) if k not in used])
 
 
-_LOCAL_HEAD = re.compile(r"^[A-Za-z0-9._%+-]*[._-][A-Za-z0-9._%+-]*$")
+_LOCAL_HEAD = re.compile(r"^[A-Za-z0-9._%+-]*[._-][A-Za-z0-9._%+-]*(?<!\.)$")
+"""The start of a local part: a word ending in a full stop ends a sentence instead."""
 
 
 def _rejoin_local_parts(words: list[Word]) -> list[Word]:

@@ -5,15 +5,17 @@
   line or cell with its date at the start of the next;
 * review columns of document-control tables (the latest date in the column counts);
 * review periods (``reviewed every two years``, ``every 12 months``, ``annually``), only in
-  sentences that are about reviewing the agreement.
+  sentences that are about reviewing the agreement, and in a document-control row
+  (``Review period | 24 months``).
 """
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from isa_kit.data.values import ApproxDate
-from isa_kit.reference.review_periods import review_periods_in
+from isa_kit.reference.review_periods import duration_months, review_periods_in
 
 from .dates import DATE, MONTH, parse_date
 from .facts import Facts, ReviewDate, ReviewPeriod, cell_at, locate, tables
@@ -136,3 +138,30 @@ def find_review_periods(blocks: list[Block], facts: Facts) -> None:
     for block in blocks:
         for months, span, said in review_periods_in(block.text):
             facts.review_periods.append(ReviewPeriod(months, said, locate(block, span)))
+
+
+_LABEL = r"^\s*(?:(?:agreement|document)\s+)?review\s+(?:period|frequency|cycle|interval)\s*:?"
+_PERIOD_LABEL = re.compile(_LABEL + r"\s*$", re.IGNORECASE)
+_PERIOD_LINE = re.compile(_LABEL + r"\s+(?P<value>\S.*)$", re.IGNORECASE)
+
+
+def find_review_period_rows(blocks: list[Block], facts: Facts) -> None:
+    """A document-control row giving the review period (``Review period | 24 months``): a
+    period the document states as surely as a sentence does (in a PDF, the layout line)."""
+    for block in blocks:
+        m = _PERIOD_LINE.match(block.text) if block.part == "layout-line" else None
+        if m and (months := duration_months(m["value"])):
+            facts.review_periods.append(ReviewPeriod(months, m["value"], locate(block, m.span(1))))
+    for rows in tables(blocks):
+        for row in rows:
+            cells = [c for c in row.cells if c.text.strip()]
+            for label, value in pairwise(cells):
+                if not _PERIOD_LABEL.match(label.text):
+                    continue
+                months = duration_months(value.text)
+                if months:
+                    start = row.text.find(value.text.strip())
+                    span = (start, start + len(value.text.strip())) if start >= 0 else None
+                    facts.review_periods.append(
+                        ReviewPeriod(months, value.text.strip(), locate(row, span))
+                    )

@@ -147,7 +147,7 @@ def audit_paths(
         as_of=as_of,
         knowledge=load_knowledge(),
         policy=policy or load_policy(policy_folder),
-        require_allowed_domains=False,
+        require_allowed_domains=True,
     )
     files, missing = collect(paths)
     findings: list[Finding] = []

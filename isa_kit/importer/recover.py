@@ -109,12 +109,35 @@ def recover(
     _review(facts, rec)
     lawful_bases(body, rec)
     data_shared(body, rec)
+    _sensitive_data(facts, rec)
     retention(body, rec)
     security(body, rec)
     flow = lines if doc.kind == "pdf" and lines else [b for b in doc.blocks if b.part == "body"]
     rec.rag = rag_levels(flow, rec)
     rec.emails = _emails(doc, facts)
     return rec
+
+
+def _sensitive_data(facts: Facts, rec: Recovered) -> None:
+    """Special category and criminal offence data the document says it shares (the audit's
+    reading: a data table's Yes, or a sentence such as "shares health information"), as data
+    categories to be named by hand, so that check asks for their conditions as the audit does."""
+    agreement = facts.agreement
+    if agreement is None:
+        return
+    categories: list[dict[str, Any]] = []
+    for name, where, flag in (
+        ("Special category data", agreement.special, "special_category"),
+        ("Criminal offence data", agreement.criminal, "criminal_offence"),
+    ):
+        if where is None:
+            continue
+        categories.append({"name": name, "description": where.quote, flag: True})
+        why = f"the document says it shares {name.lower()} ({where.region}): name the categories"
+        key = ("data_shared", "categories", len(categories) - 1, "name")
+        rec.note("guessed", "data shared", name, where.region, why, key)
+    if categories:
+        rec.doc.setdefault("data_shared", {}).setdefault("categories", []).extend(categories)
 
 
 def _identity(body: list[Block], lv: LabelValues, rec: Recovered) -> None:

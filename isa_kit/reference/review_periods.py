@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["review_periods_in"]
+__all__ = ["duration_months", "review_periods_in"]
 
 _NUMBER = {
     "one": 1,
@@ -86,3 +86,33 @@ def review_periods_in(text: str) -> list[tuple[int, tuple[int, int] | None, str]
                 span = (start + m.start(), start + m.end()) if start >= 0 else None
                 out.append((months, span, m.group(0)))
     return out
+
+
+_DURATION_RX = re.compile(
+    r"^\s*(?:every\s+)?(?:(?P<n>\d{1,2}|one|two|three|four|five|six|nine|twelve|eighteen"
+    r"|twenty-four|thirty-six)\s+(?P<unit>years?|months?)"
+    r"|(?P<adverb>annually|yearly|biennially|bi-annually|biannually|six-monthly|half-yearly"
+    r"|quarterly))\b",
+    re.IGNORECASE,
+)
+
+
+def duration_months(text: str) -> int | None:
+    """A bare review period as a document-control table gives it (``24 months``, ``2 years``,
+    ``annually``), in months; ``None`` for anything else (``Not recorded``)."""
+    m = _DURATION_RX.match(text)
+    if m is None:
+        return None
+    if m["n"]:
+        n = int(m["n"]) if m["n"].isdigit() else _NUMBER[m["n"].lower()]
+        return n * (12 if m["unit"].lower().startswith("year") else 1)
+    return {
+        "annually": 12,
+        "yearly": 12,
+        "biennially": 24,
+        "bi-annually": 6,
+        "biannually": 6,
+        "six-monthly": 6,
+        "half-yearly": 6,
+        "quarterly": 3,
+    }.get(m["adverb"].lower())

@@ -38,7 +38,11 @@ from . import (
     aud053_obsolete_protective_marking,
     aud054_defunct_organisation,
     aud060_insecure_transfer_channel,
+    aud061_missing_security_control,
     aud070_unfilled_placeholder,
+    aud080_missing_lawful_basis,
+    aud081_missing_special_category_condition,
+    aud082_missing_law_enforcement_basis,
     aud099_audit_crashed,
 )
 from .base import Rule
@@ -68,7 +72,11 @@ MODULES: tuple[ModuleType, ...] = (
     aud053_obsolete_protective_marking,
     aud054_defunct_organisation,
     aud060_insecure_transfer_channel,
+    aud061_missing_security_control,
     aud070_unfilled_placeholder,
+    aud080_missing_lawful_basis,
+    aud081_missing_special_category_condition,
+    aud082_missing_law_enforcement_basis,
     aud099_audit_crashed,
 )
 RULES: tuple[Rule, ...] = tuple(m.RULE for m in MODULES)

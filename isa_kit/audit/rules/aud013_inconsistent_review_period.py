@@ -11,7 +11,8 @@ review.
 ## Non-compliant
 
 `This agreement will be reviewed annually.` and elsewhere `The protocol is reviewed every
-two years.`
+two years.`; or `A review of this agreement will take place every 12 months` against a
+document-control row `Review period | 24 months`.
 
 ## Compliant
 
