@@ -10,20 +10,28 @@ from __future__ import annotations
 
 import datetime as dt
 import traceback
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from isa_kit.checks import CHECKS
 from isa_kit.checks.base import Check, CheckContext, Phase, WaiverUsage
+from isa_kit.checks.results import EngineResult, PartnershipResult, assemble
 from isa_kit.core.findings import Category, Finding, Severity
 from isa_kit.core.suggest import did_you_mean
 from isa_kit.data.model import Partnership, Waiver
 from isa_kit.reference.knowledge import Knowledge, load_knowledge
 from isa_kit.reference.policy import Policy, load_policy
-from isa_kit.report.model import BaselineEntry, Report, RuleInfo, WaivedFinding
+from isa_kit.report.model import BaselineEntry, RuleInfo, WaivedFinding
 
-__all__ = ["CRASH_CODE", "EngineResult", "resolve_selection", "rule_info", "run_checks"]
+__all__ = [
+    "CRASH_CODE",
+    "EngineResult",
+    "check_partnership",
+    "resolve_selection",
+    "rule_info",
+    "run_checks",
+]
 
 CRASH_CODE = "ISA999"
 """The code of a ``check-crashed`` finding (reserved: no check has it)."""
@@ -31,15 +39,6 @@ CRASH_CODE = "ISA999"
 DOCS_BASE = "docs/checks/"
 
 _KNOWN_CODES = frozenset(c.code for c in CHECKS)
-
-
-@dataclass
-class EngineResult:
-    report: Report
-    could_not_check: bool
-    all_fingerprints: set[str] = field(default_factory=set)
-    """Fingerprints of every finding before the baseline hid any (for ``--write-baseline``)."""
-    baseline_findings: list[Finding] = field(default_factory=list)
 
 
 def _matches(check: Check, token: str) -> bool:
@@ -143,22 +142,13 @@ def run_checks(
     )
 
 
-@dataclass
-class _Partial:
-    """What the engine gathers over the partnerships before it builds the report."""
-
-    findings: list[Finding] = field(default_factory=list)
-    waived: list[WaivedFinding] = field(default_factory=list)
-    unit_groups: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
-    crashed: bool = False
-    documents: int = 0
-
-
 def _run_phase(
-    checks: Sequence[Check], p: Partnership, ctx: CheckContext, out: _Partial
-) -> list[Finding]:
-    """Run ``checks`` on ``p`` under the policy's severities, isolating any that crash."""
+    checks: Sequence[Check], p: Partnership, ctx: CheckContext
+) -> tuple[list[Finding], bool]:
+    """Run ``checks`` on ``p`` under the policy's severities, isolating any that crash;
+    returns the findings and whether one crashed."""
     produced_all: list[Finding] = []
+    crashed = False
     for check in checks:
         severity = ctx.policy.severity_for(check.code, check.name, check.severity)
         if severity is None:
@@ -166,46 +156,57 @@ def _run_phase(
         try:
             produced = list(check.check(p, ctx))
         except Exception as exc:  # a crashing check is a result, not a crash of the run
-            out.crashed = True
+            crashed = True
             produced_all.append(_crash(check, p, exc))
             continue
         if severity != check.severity:  # the policy overrides the check's own severities
             produced = [_with_severity(f, severity) for f in produced]
         produced_all.extend(produced)
-    return produced_all
+    return produced_all, crashed
 
 
-def _apply_waivers(p: Partnership, raw: list[Finding], as_of: dt.date, out: _Partial) -> set[int]:
-    """Move findings an unexpired waiver names (code and subject) to ``out.waived``;
-    returns the indexes of the waivers that waived something."""
+def _apply_waivers(
+    p: Partnership, raw: list[Finding], as_of: dt.date
+) -> tuple[list[Finding], list[WaivedFinding], set[int]]:
+    """Split findings into those reported and those an unexpired waiver names (code and
+    subject); also returns the indexes of the waivers that waived something."""
     active: dict[tuple[str, str], tuple[int, Waiver]] = {}
     for i, w in enumerate(p.waivers):
         if w.expires >= as_of:
             active.setdefault(_waiver_key(w), (i, w))
     used: set[int] = set()
+    findings: list[Finding] = []
+    waived: list[WaivedFinding] = []
     for f in raw:
         hit = active.get((f.code, f.subject)) if f.category != Category.CHECK_CRASHED else None
         if hit is None:
-            out.findings.append(f)
+            findings.append(f)
             continue
         i, w = hit
         used.add(i)
         wloc = w.loc()
-        out.waived.append(
-            WaivedFinding(f, w.reason, w.approved_by, w.expires, wloc.file, wloc.line)
-        )
-    return used
+        waived.append(WaivedFinding(f, w.reason, w.approved_by, w.expires, wloc.file, wloc.line))
+    return findings, waived, used
 
 
-def _check_partnership(
+def check_partnership(
     p: Partnership,
-    chosen: Sequence[Check],
-    ctx: CheckContext,
-    wanted: frozenset[str] | None,
-    out: _Partial,
-) -> None:
+    as_of: dt.date,
+    *,
+    checks: Sequence[Check] | None = None,
+    policy: Policy | None = None,
+    knowledge: Knowledge | None = None,
+) -> PartnershipResult:
+    """Run ``checks`` (default: all) over one partnership under ``policy`` (default: its
+    folder's). The result holds findings and file names only, not the partnership: the
+    caller can drop it before loading the next, and a cache can keep the result."""
+    chosen = list(CHECKS if checks is None else checks)
+    if policy is None:
+        policy = load_policy(Path(p.folder)) if p.folder else load_policy(None)
+    ctx = CheckContext(as_of=as_of, policy=policy, knowledge=knowledge or load_knowledge())
     data_checks = [c for c in chosen if c.phase is Phase.DATA]
-    used = _apply_waivers(p, _run_phase(data_checks, p, ctx, out), ctx.as_of, out)
+    raw, crashed = _run_phase(data_checks, p, ctx)
+    findings, waived, used = _apply_waivers(p, raw, as_of)
     run_codes = {c.code for c in chosen}
     usage = WaiverUsage(
         used=frozenset(used),
@@ -214,12 +215,16 @@ def _check_partnership(
         ),
     )
     waiver_checks = [c for c in chosen if c.phase is Phase.WAIVERS]
-    out.findings.extend(_run_phase(waiver_checks, p, replace(ctx, waivers=usage), out))
-    files = _files_of(p)
-    if wanted is not None:
-        files = [f for f in files if f in wanted]
-    out.documents += sum(1 for d in p.documents if wanted is None or d.source_file in wanted)
-    out.unit_groups.append((tuple(c.code for c in chosen), tuple(files)))
+    more, crashed_too = _run_phase(waiver_checks, p, replace(ctx, waivers=usage))
+    findings.extend(more)
+    return PartnershipResult(
+        folder=p.folder or "",
+        findings=tuple(findings),
+        waived=tuple(waived),
+        files=tuple(_files_of(p)),
+        document_files=tuple(d.source_file for d in p.documents),
+        crashed=crashed or crashed_too,
+    )
 
 
 def _run(
@@ -235,46 +240,21 @@ def _run(
 ) -> EngineResult:
     chosen = list(CHECKS if checks is None else checks)
     knowledge = knowledge or load_knowledge()
-    out = _Partial()
-    allowed_files: set[str] = set()
-    for p in partnerships:
-        folder = p.folder or ""
-        policy = (policies or {}).get(folder)
-        if policy is None:
-            policy = load_policy(Path(folder)) if p.folder else load_policy(None)
-        ctx = CheckContext(as_of=as_of, policy=policy, knowledge=knowledge)
-        _check_partnership(p, chosen, ctx, (only_files or {}).get(folder), out)
-        if only_files:
-            allowed_files.update(only_files.get(folder, _all(p)))
-        del p, ctx  # nothing below needs the partnership: let it go before the next loads
 
-    findings, waived = out.findings, out.waived
-    if only_files:
-        findings = [f for f in findings if f.file in allowed_files]
-        waived = [w for w in waived if w.finding.file in allowed_files]
+    def each() -> Iterator[PartnershipResult]:
+        for p in partnerships:
+            policy = (policies or {}).get(p.folder or "")
+            yield check_partnership(p, as_of, checks=chosen, policy=policy, knowledge=knowledge)
+            del p  # nothing below needs the partnership: let it go before the next loads
 
-    all_prints = {f.fingerprint() for f in findings} | {w.finding.fingerprint() for w in waived}
-    stale: list[BaselineEntry] = []
-    kept = findings
-    if baseline is not None:
-        kept = [f for f in findings if f.fingerprint() not in baseline]
-        stale = [b for fp, b in baseline.items() if fp not in all_prints]
-    report = Report(
-        as_of=as_of,
-        findings=kept,
-        waived=waived,
-        checked_documents=out.documents,
-        rules=[rule_info(c) for c in chosen],
-        unit_groups=out.unit_groups,
+    return assemble(
+        each(),
+        as_of,
+        [rule_info(c) for c in chosen],
+        baseline=baseline,
         baseline_file=baseline_file,
-        baselined=len(findings) - len(kept),
-        stale_baseline=stale,
-    ).sorted()
-    return EngineResult(report, out.crashed, all_prints, sorted(findings, key=Finding.sort_key))
-
-
-def _all(p: Partnership) -> frozenset[str]:
-    return frozenset(_files_of(p))
+        only_files=only_files,
+    )
 
 
 def _with_severity(f: Finding, severity: Severity) -> Finding:

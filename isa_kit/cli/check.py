@@ -24,6 +24,11 @@ the default policy (secure domains, review window, severities).
 Exit codes: 0 nothing at or above --fail-on; 1 findings; 2 could not check (invalid data or
 a check that crashed; the other results are still printed).
 Reference for every check: docs/checks/.
+
+Results are cached per partnership in the user's cache folder (ISA_KIT_CACHE_DIR, else
+$XDG_CACHE_HOME/isa-kit or ~/.cache/isa-kit), keyed by every input file, the policy, the
+date, the selection and the kit itself: running check again over unchanged data is quick.
+--no-cache (or ISA_KIT_NO_CACHE=1) checks everything afresh.
 """
 
 
@@ -60,16 +65,22 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="record every current finding in FILE (then exit 0)",
     )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="check every partnership afresh: neither read nor write the results cache "
+        "(also ISA_KIT_NO_CACHE=1)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     from isa_kit.checks.service import check_paths
     from isa_kit.core.findings import Severity
-    from isa_kit.data.loader import find_partnership_folders
+    from isa_kit.core.folders import find_partnership_folders
 
     from ._policy_keys import check_policy_keys
 
-    check_policy_keys(find_partnership_folders(args.paths))
+    find_partnership_folders(args.paths)  # a PATH that names nothing is reported first
     result = check_paths(
         args.paths,
         as_of(args),
@@ -77,6 +88,10 @@ def run(args: argparse.Namespace) -> int:
         ignore=args.ignore,
         baseline=args.baseline,
         write_baseline_to=args.write_baseline,
+        use_cache=not args.no_cache,
+        # policy keys of the folders the results cache does not answer for (an answered
+        # folder's policy.yaml is unchanged since it was last validated)
+        before_checking=check_policy_keys,
     )
     for problem in result.problems:
         print(str(problem), file=sys.stderr)
