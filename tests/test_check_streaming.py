@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from isa_kit.checks import service
+from isa_kit.data import loader
 from isa_kit.data.model import Partnership
 from isa_kit.report.render import render_report, write_report
 
@@ -25,16 +26,17 @@ def _alive() -> int:
 def test_each_partnership_is_released_before_the_next_is_loaded(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    load = service.load_partnership
+    load = loader.load_partnership
     seen: list[tuple[str, int]] = []
 
     def counting(folder: Path) -> Partnership:
         seen.append((folder.name, _alive()))
         return load(folder)
 
-    monkeypatch.setattr(service, "load_partnership", counting)
+    monkeypatch.setattr(loader, "load_partnership", counting)  # the service imports it late
     before = _alive()
-    result = service.check_paths([ROOT / "agreements"], AS_OF)
+    # every partnership loaded, none answered from the results cache
+    result = service.check_paths([ROOT / "agreements"], AS_OF, use_cache=False)
     names = [name for name, _ in seen]
     assert names == ["barnet", "demo", "herefordshire", "northamptonshire", "staffordshire"]
     assert [alive - before for _, alive in seen] == [0, 0, 0, 0, 0]
