@@ -413,3 +413,20 @@ def test_folders_found_as_the_loader_finds_them(
     assert outcome(core_folders.find_partnership_folders) == outcome(
         loader.find_partnership_folders
     )
+
+
+def test_a_folder_edited_while_checked_is_not_stored(
+    demo: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = loader.load_partnership
+
+    def edited_meanwhile(folder: Path) -> object:
+        edit_document(folder)  # after the key was taken, before the data is read
+        return real(folder)
+
+    monkeypatch.setattr(loader, "load_partnership", edited_meanwhile)
+    check_paths([demo], AS_OF)
+    assert not entries(cache_dir)
+    monkeypatch.setattr(loader, "load_partnership", real)
+    check_paths([demo], AS_OF)
+    assert len(entries(cache_dir)) == 1

@@ -164,7 +164,7 @@ class ResultsCache:
         if entry.result is not None and entry.result.crashed:
             return
         data = {"isa_kit_check_cache": FORMAT, "key": key, **_entry_json(entry)}
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        text = json.dumps(data, separators=(",", ":"))  # ASCII: any string survives
         with contextlib.suppress(OSError, OutputError):
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             write_bytes_atomic(self._slot(name), text.encode("utf-8"))

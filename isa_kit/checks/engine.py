@@ -2,8 +2,10 @@
 
 The engine owns everything around the pure checks: choosing them (``--select``,
 ``--ignore``), isolating a check that crashes (a ``check-crashed`` finding, exit code 2, the
-other checks still run), the policy's severity overrides, waivers (``partnership.yaml``:
-``waivers``), baselines, and restricting the report to the files a user named.
+other checks still run), the policy's severity overrides and waivers (``partnership.yaml``:
+``waivers``), one partnership at a time (:func:`check_partnership`). Baselines and
+restricting the report to the files a user named happen when the results are assembled
+(:mod:`isa_kit.checks.results`), which a results-cache hit does without this module.
 """
 
 from __future__ import annotations
@@ -127,9 +129,9 @@ def run_checks(
     folder's ``policy.yaml`` over the shipped default). ``only_files`` maps a folder to the
     files whose findings to report (a user named files rather than the folder).
     """
-    # ``partnerships`` may be a generator that loads each one when asked (``check_paths``):
-    # each is checked and then dropped, so the heap holds one partnership at a time and the
-    # collector has no growing corpus to rescan.
+    # ``partnerships`` may be a generator that loads each one when asked: each is checked
+    # and then dropped, so the heap holds one partnership at a time and the collector has no
+    # growing corpus to rescan (``check_paths`` does the same, one folder at a time).
     return _run(
         partnerships,
         as_of,

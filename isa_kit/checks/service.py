@@ -147,7 +147,8 @@ def check_paths(
         computed = _compute(missed, as_of, select, ignore)
         for name, entry in computed.items():
             entries[name] = entry
-            if cache:
+            # kept only if the folder did not change while it was being checked
+            if cache and cache.key(name) == keys[name]:
                 cache.store(name, keys[name], entry)
     return _result(
         [e for e in entries.values() if e is not None],
