@@ -430,3 +430,27 @@ def test_a_folder_edited_while_checked_is_not_stored(
     monkeypatch.setattr(loader, "load_partnership", real)
     check_paths([demo], AS_OF)
     assert len(entries(cache_dir)) == 1
+
+
+def test_cache_root_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from isa_kit.core.cache_dir import cache_root
+
+    root = cache_root()
+    assert root is not None and root != ROOT and ROOT not in root.resolve().parents, (
+        "tests keep their caches outside the repository"
+    )
+    monkeypatch.delenv("ISA_KIT_NO_CACHE", raising=False)
+    monkeypatch.delenv("ISA_KIT_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache_root() == tmp_path / "isa-kit"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/ignored")
+    assert cache_root() == Path.home() / ".cache" / "isa-kit"
+    monkeypatch.setenv("ISA_KIT_CACHE_DIR", str(tmp_path / "mine"))
+    assert cache_root() == tmp_path / "mine"
+    monkeypatch.setenv("ISA_KIT_CACHE_DIR", "off")
+    assert cache_root() is None
+    monkeypatch.setenv("ISA_KIT_CACHE_DIR", str(tmp_path / "mine"))
+    monkeypatch.setenv("ISA_KIT_NO_CACHE", "1")
+    assert cache_root() is None
+    monkeypatch.setenv("ISA_KIT_NO_CACHE", "0")
+    assert cache_root() == tmp_path / "mine"
