@@ -9,7 +9,7 @@ attributes: pydantic would take those for fields.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from isa_kit.data.positions import DataPath, Location, PathSeg
 
@@ -26,6 +26,7 @@ class NodeBase:
 
     if TYPE_CHECKING:
         _origin: tuple[SourceFile | StoredSource, DataPath] | None
+        model_fields: ClassVar[Any]  # the field names (pydantic's, or the light class's)
 
     def loc(self, *sub: PathSeg, key: bool = False) -> Location:
         """Where this object (or one of its fields, ``sub``) is written in its YAML file."""
@@ -45,8 +46,6 @@ class NodeBase:
 
 class PartnershipMethods:
     """Look-ups across a whole partnership (see :class:`isa_kit.data.model.Partnership`)."""
-
-    __slots__ = ()
 
     if TYPE_CHECKING:
         partners: list[Organisation]

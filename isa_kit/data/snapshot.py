@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import io
 import os
@@ -159,26 +160,26 @@ def code_fingerprint(files: Iterable[Path]) -> list[str]:
     return out
 
 
-def _library_fingerprint() -> list[str]:
-    import importlib.util
-
-    out: list[str] = []
+@functools.cache
+def _kit_fingerprint() -> tuple[str, ...]:
+    """The data model's code and the libraries that validated the data (once per process;
+    the libraries are found on ``sys.path`` without importing them)."""
+    out = [__version__, sys.version, sys.implementation.cache_tag or ""]
+    out += code_fingerprint(_DATA_PACKAGE.rglob("*.py"))
     for name in _LIBRARIES:
-        spec = importlib.util.find_spec(name)
-        origin = spec.origin if spec is not None else None
-        folder = Path(origin).parent if origin else None
         out.append(name)
-        if folder is not None:
-            out += code_fingerprint(p for p in folder.iterdir() if p.suffix in (".py", ".so"))
-    return out
+        for entry in sys.path:
+            folder = Path(entry or ".") / name
+            if (folder / "__init__.py").is_file():
+                out += code_fingerprint(p for p in folder.iterdir() if p.suffix in (".py", ".so"))
+                break
+    return tuple(out)
 
 
 def snapshot_key(kind: str, inputs: Sequence[bytes | str], code: Iterable[Path] = ()) -> bytes:
     """The sha256 every saved snapshot of ``kind`` is filed under (see the module docstring)."""
     digest = hashlib.sha256(MAGIC)
-    base = [kind, __version__, sys.version, sys.implementation.cache_tag or "", os.getcwd()]
-    base += code_fingerprint([*_DATA_PACKAGE.rglob("*.py"), *code])
-    base += _library_fingerprint()
+    base = [kind, os.getcwd(), *_kit_fingerprint(), *code_fingerprint(code)]
     for part in [*base, "--", *inputs]:
         raw = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part
         digest.update(len(raw).to_bytes(8, "big"))

@@ -14,7 +14,10 @@ import datetime as dt
 from pydantic import Field
 
 from isa_kit.core.paths import LETTERS_FILE
-from isa_kit.data.enums import DeadlineBasis, Recipient
+from isa_kit.data.enums import (
+    DeadlineBasis,
+    Recipient,
+)
 from isa_kit.data.model.base import Node, Slug, Text
 from isa_kit.data.nodes import LettersPolicyMethods
 from isa_kit.data.values import Duration

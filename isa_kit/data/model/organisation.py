@@ -6,7 +6,12 @@ from typing import Annotated
 
 from pydantic import Field
 
-from isa_kit.data.enums import ControllerRole, DsptStatus, HubPresence, OrgType
+from isa_kit.data.enums import (
+    ControllerRole,
+    DsptStatus,
+    HubPresence,
+    OrgType,
+)
 from isa_kit.data.model.base import Domain, Email, Node, Slug, Text
 
 # --- organisations ---------------------------------------------------------------------------

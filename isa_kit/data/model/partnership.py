@@ -7,7 +7,9 @@ from typing import Annotated
 
 from pydantic import Field, PrivateAttr
 
-from isa_kit.data.enums import Notify
+from isa_kit.data.enums import (
+    Notify,
+)
 from isa_kit.data.model.base import Node, Slug, Text
 from isa_kit.data.model.document import Document, Waiver
 from isa_kit.data.model.organisation import Contact, Organisation
