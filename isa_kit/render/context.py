@@ -347,3 +347,13 @@ FUNCTIONS: dict[str, str] = {
     "ico": "ico(org): org's ICO registration, or its controller's (None if neither)",
     "names": "names(ids): the names of the organisations with these ids",
 }
+
+
+def __getattr__(name: str) -> Any:
+    """``CONTEXT_TYPES`` and ``FUNCTION_TYPES`` (now in :mod:`isa_kit.render.context_types`,
+    which imports the pydantic models) are still importable from here."""
+    if name in ("CONTEXT_TYPES", "FUNCTION_TYPES"):
+        from isa_kit.render import context_types
+
+        return getattr(context_types, name)
+    raise AttributeError(name)
