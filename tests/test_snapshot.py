@@ -215,6 +215,16 @@ def test_a_truncated_or_foreign_snapshot_is_ignored(cache: Path, tmp_path: Path)
         assert isinstance(snapshot.load_partnership(folder), LightNode)
 
 
+def test_a_snapshot_others_could_write_is_ignored(cache: Path, tmp_path: Path) -> None:
+    folder = _copy("demo", tmp_path)
+    snapshot.load_partnership(folder)
+    (path,) = _snapshot_files(cache)
+    assert path.stat().st_mode & 0o077 == 0  # written for its owner only
+    assert isinstance(snapshot.load_partnership(folder), LightNode)
+    path.chmod(0o666)
+    assert isinstance(snapshot.load_partnership(folder), Partnership)
+
+
 _PROBE = """
 import sys, datetime
 from pathlib import Path

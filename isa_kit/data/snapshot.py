@@ -14,8 +14,9 @@ with the same fields and methods, without importing pydantic, PyYAML or the mode
 * The file is a pickle whose model objects are reduced to ``restore(spec, state)``; it is
   read back by an unpickler that resolves only an allow-list of names (the restore function,
   the enums, :class:`ApproxDate`, :class:`Duration`, dates, positions and method mixins), so a
-  tampered file cannot call anything else. A foreign, truncated or tampered file is ignored
-  (the data is loaded the normal way and the snapshot rewritten), never an error.
+  tampered file cannot call anything else. A foreign, truncated or tampered file, or one that
+  another user could have written, is ignored (the data is loaded the normal way and the
+  snapshot rewritten), never an error.
 * One file per loaded folder, replaced atomically: the cache does not grow with every edit.
 """
 
@@ -210,7 +211,7 @@ def cached(
     name = hashlib.sha256(f"{kind}\0{slot.resolve()}".encode()).hexdigest()[:40]
     path = root / "snapshots" / f"{kind}-{name}.bin"
     with contextlib.suppress(OSError):
-        data = path.read_bytes()
+        data = _read_own(path)
         if data.startswith(MAGIC) and data[len(MAGIC) : len(MAGIC) + 32] == key:
             found = loads(data[len(MAGIC) + 32 :], expected)
             if found is not None:
@@ -220,6 +221,17 @@ def cached(
         if snapshot_key(kind, inputs(), code) == key:  # unchanged while it was loaded
             _write(path, MAGIC + key + dumps(value))
     return value
+
+
+def _read_own(path: Path) -> bytes:
+    """The file's bytes, or nothing when another user could have written it: a snapshot is
+    only as trustworthy as the folder it is kept in."""
+    with path.open("rb") as handle:
+        st = os.fstat(handle.fileno())
+        getuid = getattr(os, "getuid", None)
+        if getuid is not None and (st.st_uid != getuid() or st.st_mode & 0o022):
+            return b""
+        return handle.read()
 
 
 def _write(path: Path, data: bytes) -> None:
