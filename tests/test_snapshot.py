@@ -289,3 +289,19 @@ def test_a_folder_that_cannot_be_read_is_reported_not_cached(cache: Path, tmp_pa
     with pytest.raises(UserError):
         build(tmp_path / "missing", tmp_path / "out", as_of=AS_OF)
     assert not _snapshot_files(cache)
+
+
+def test_the_key_changes_with_the_code_and_the_inputs(tmp_path: Path) -> None:
+    code = tmp_path / "model.py"
+    code.write_text("x = 1\n")
+    first = snapshot.snapshot_key("partnership", ["a", b"b"], [code])
+    assert snapshot.snapshot_key("partnership", ["a", b"b"], [code]) == first
+    code.write_text("x = 22\n")
+    assert snapshot.snapshot_key("partnership", ["a", b"b"], [code]) != first
+    again = snapshot.snapshot_key("partnership", ["a", b"b"], [code])
+    assert snapshot.snapshot_key("partnership", ["ab", b""], [code]) != again  # framed parts
+    assert snapshot.snapshot_key("clauses", ["a", b"b"], [code]) != again
+    fingerprint = snapshot._kit_fingerprint()
+    for module in ("data/model/document.py", "data/nodes.py", "core/paths.py"):
+        assert any(f"isa_kit/{module}:" in f for f in fingerprint), module
+    assert {"pydantic", "yaml"} <= set(fingerprint)

@@ -166,7 +166,8 @@ def _kit_fingerprint() -> tuple[str, ...]:
     """The data model's code and the libraries that validated the data (once per process;
     the libraries are found on ``sys.path`` without importing them)."""
     out = [__version__, sys.version, sys.implementation.cache_tag or ""]
-    out += code_fingerprint(_DATA_PACKAGE.rglob("*.py"))
+    # the data layer and the core it rests on (paths as displayed, what counts as outside)
+    out += code_fingerprint([*_DATA_PACKAGE.rglob("*.py"), *_DATA_PACKAGE.parent.glob("core/*.py")])
     for name in _LIBRARIES:
         out.append(name)
         for entry in sys.path:
