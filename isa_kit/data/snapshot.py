@@ -53,6 +53,8 @@ _PROTOCOL = 5
 _DATA_PACKAGE = Path(__file__).resolve().parent
 #: Installed libraries whose behaviour the saved objects depend on (found without importing).
 _LIBRARIES = ("pydantic", "pydantic_core", "yaml")
+#: Larger YAML files are keyed by size and time, not read (the loader refuses them anyway).
+_MAX_READ = 16 * 1024 * 1024
 
 
 def _allowed() -> dict[tuple[str, str], Any]:
@@ -255,8 +257,13 @@ def _entry(path: Path, rel: str, out: list[bytes | str]) -> None:
         out.append("link:" + os.path.realpath(path))
     if path.is_dir():
         out.append("dir")
-    elif path.suffix in (".yaml", ".yml") or path.match("*.y*ml"):
-        out.append(path.read_bytes() if path.is_file() else "missing")
+    elif path.match("*.y*ml"):
+        if not path.is_file():
+            out.append("missing")
+        elif (st := path.stat()).st_size > _MAX_READ:  # the loader refuses it: never saved
+            out.append(f"large:{st.st_size}:{st.st_mtime_ns}")
+        else:
+            out.append(path.read_bytes())
 
 
 def partnership_inputs(folder: Path) -> list[bytes | str]:
