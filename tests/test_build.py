@@ -235,7 +235,7 @@ def test_cli_build_prints_what_it_wrote(tmp_path: Path, cli) -> None:  # type: i
 
 
 def test_template_context_is_documented() -> None:
-    from isa_kit.render.context import CONTEXT_TYPES, FUNCTION_TYPES
+    from isa_kit.render.context_types import CONTEXT_TYPES, FUNCTION_TYPES
     from isa_kit.render.environment import environment
 
     doc = (ROOT / "docs" / "templates.md").read_text()

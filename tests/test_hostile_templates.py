@@ -323,3 +323,22 @@ def test_lint_of_a_folder_refuses_a_macro_enabled_template_in_it(tmp_path: Path)
     code, out = _lint(tmp_path / "templates")
     assert code == 2
     assert "isa.docm: a macro-enabled template is refused" in out
+
+
+def test_memory_is_read_at_most_every_few_milliseconds(monkeypatch: pytest.MonkeyPatch) -> None:
+    readings: list[int] = []
+
+    def rss() -> int:
+        readings.append(1)
+        return 1_000 if len(readings) == 1 else 10**12  # over budget from the second reading
+
+    monkeypatch.setattr(bounds, "_rss", rss)
+    budget = bounds.Budget()  # reading 1: the base
+    with pytest.raises(bounds.RenderOverrun, match="MB of memory"):
+        budget.check()  # the first check reads it, and finds it over the budget
+    readings.clear()
+    budget.memory_due = 0.0
+    monkeypatch.setattr(bounds, "_rss", lambda: readings.append(1) or 1_000)
+    for _ in range(2_000):
+        budget.check()
+    assert 1 <= len(readings) < 50  # not once per output chunk

@@ -23,6 +23,10 @@ records as a signed copy is never overwritten (exit 2).
 
 --pdf also writes tagged PDFs through LibreOffice (one headless process for the batch). If
 LibreOffice is not installed, the .docx files are still written and the command exits 2.
+
+The validated data is kept in the user's cache folder ($ISA_KIT_CACHE_DIR, else
+$XDG_CACHE_HOME/isa-kit), so a build of unchanged data starts without validating it again;
+any change to the partnership's files (or to the kit) is seen and the data validated afresh.
 """
 
 
@@ -44,6 +48,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="SECONDS",
         help="give up on LibreOffice after this long (default 300)",
     )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="validate the data afresh, ignoring the snapshot of its last successful load "
+        "(also ISA_KIT_NO_CACHE=1)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     add_no_color(parser)
 
@@ -62,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
             as_of=as_of(args),
             timeout=args.timeout,
             progress=update,
+            cache=not args.no_cache,
         )
     if not args.quiet:
         for path in [*result.docx, *result.pdf]:

@@ -11,8 +11,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-import tempfile
-import traceback
 from collections.abc import Sequence
 from types import ModuleType
 
@@ -56,9 +54,11 @@ Run 'isa-kit COMMAND --help' for a command's options.
 """
 
 
-def _load_commands() -> list[tuple[str, ModuleType]]:
+def _load_commands(only: str | None = None) -> list[tuple[str, ModuleType]]:
     out = []
     for name, module in COMMANDS:
+        if only is not None and name != only:
+            continue
         try:
             out.append((name, importlib.import_module(module)))
         except ModuleNotFoundError as exc:
@@ -67,7 +67,9 @@ def _load_commands() -> list[tuple[str, ModuleType]]:
     return out
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or (``only``) just the one subcommand being run: importing every
+    command module and building every subparser would cost each run more than parsing."""
     parser = SuggestingParser(
         prog="isa-kit",
         description=_DESCRIPTION,
@@ -76,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"isa-kit {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, module in _load_commands():
+    for name, module in _load_commands(only):
         help_text: str = module.HELP
         cmd = sub.add_parser(
             name,
@@ -90,7 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    given = list(sys.argv[1:] if argv is None else argv)
+    named = given[0] if given and given[0] in dict(COMMANDS) else None
+    parser = build_parser(named)
     args = parser.parse_args(argv)
     if getattr(args, "_run", None) is None:
         parser.print_help()
@@ -125,6 +129,9 @@ def _crash_log(exc: BaseException) -> str:
     The exception's message and the source lines are left out on purpose: they can carry
     values from the data (names, addresses) and a crash log is meant to be shared.
     """
+    import tempfile  # only after a crash: every run would pay for these imports
+    import traceback
+
     lines = [f"isa-kit {__version__}: {type(exc).__name__}"]
     for item in traceback.TracebackException.from_exception(exc, capture_locals=False).stack:
         lines.append(f"  {item.filename}:{item.lineno} in {item.name}")

@@ -9,13 +9,24 @@ and keep the node tree so that any value can later be traced to its ``line:colum
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from isa_kit.core.errors import DataError, Problem
+from isa_kit.data.positions import DataPath, Location, PathSeg, Position, StoredSource, format_path
+
+__all__ = [
+    "DataPath",
+    "Location",
+    "PathSeg",
+    "SourceFile",
+    "format_path",
+    "load_yaml",
+    "parse_yaml",
+    "read_text",
+]
 
 try:  # The C loader is an order of magnitude faster; fall back for pure-Python installs.
     from yaml import CSafeLoader as _SafeLoader
@@ -60,40 +71,12 @@ MAX_NODES = 250_000
 #: Deepest nesting we accept; the models are nowhere near this deep.
 MAX_DEPTH = 64
 
-PathSeg = str | int
-DataPath = tuple[PathSeg, ...]
-
 _T = "tag:yaml.org,2002:"
 _STR, _SEQ, _MAP = _T + "str", _T + "seq", _T + "map"
 _SCALAR_TAGS = frozenset(_T + t for t in ("str", "int", "float", "bool", "null", "timestamp"))
 # Characters XML 1.0 cannot carry: they would make a generated .docx unreadable by Word.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SCALARS = yaml.constructor.SafeConstructor()
-
-
-def format_path(path: DataPath) -> str:
-    """``("partners", 3, "ico")`` -> ``partners[3].ico``: how the docs and messages name fields."""
-    out = ""
-    for seg in path:
-        if isinstance(seg, int):
-            out += f"[{seg}]"
-        else:
-            out += f".{seg}" if out else seg
-    return out
-
-
-@dataclass(frozen=True, slots=True)
-class Location:
-    """A place in a source file a person can open: 1-based line and column."""
-
-    file: str
-    line: int | None = None
-    column: int | None = None
-
-    def __str__(self) -> str:
-        if self.line is None:
-            return self.file
-        return f"{self.file}:{self.line}:{self.column or 1}"
 
 
 class SourceFile:
@@ -134,6 +117,29 @@ class SourceFile:
     def problem(self, path: DataPath, message: str, *, key: bool = False) -> Problem:
         loc = self.locate(path, key=key)
         return Problem(loc.file, loc.line, loc.column, format_path(path), message)
+
+    def stored(self) -> StoredSource:
+        """The same positions without PyYAML, for the validated-data snapshot."""
+        memo: dict[int, Position] = {}
+
+        def walk(node: yaml.Node) -> Position:
+            done = memo.get(id(node))  # an alias: one shared entry, as in the node tree
+            if done is not None:
+                return done
+            mark = node.start_mark
+            children: list[Position] | dict[str, tuple[int, int, Position]] | None = None
+            if isinstance(node, yaml.MappingNode):
+                children = {}
+                for k, v in node.value:
+                    if isinstance(k, yaml.ScalarNode) and k.value not in children:
+                        kmark = k.start_mark
+                        children[k.value] = (kmark.line + 1, kmark.column + 1, walk(v))
+            elif isinstance(node, yaml.SequenceNode):
+                children = [walk(item) for item in node.value]
+            out = memo[id(node)] = (mark.line + 1, mark.column + 1, children)
+            return out
+
+        return StoredSource(self.display, None if self.root is None else walk(self.root))
 
 
 class _Builder:

@@ -10,23 +10,27 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from isa_kit.core.atomic import write_bytes_atomic
 from isa_kit.core.errors import OutputError, TemplateError, UserError
 from isa_kit.core.paths import PARTNERSHIP_FILE, display_path
 from isa_kit.core.resources import resource_dir
 from isa_kit.core.tree import outside_reason
-from isa_kit.data.loader import find_partnership_folders, load_partnership
-from isa_kit.data.model import Document, DocumentKind, Node, Partnership
+from isa_kit.data.enums import DocumentKind
+from isa_kit.data.folders import find_partnership_folders
+from isa_kit.data.snapshot import load_partnership
 from isa_kit.render.clauses import CLAUSES_FILE, load_library, select
 from isa_kit.render.contents import fill_contents
 from isa_kit.render.context import KIND_NAMES, build_context
 from isa_kit.render.environment import CompiledTemplate, load_template, render_parts
 from isa_kit.render.package import CORE_PART, CoreProperties, build_package
+
+if TYPE_CHECKING:  # served from the data snapshot, a build never imports the pydantic models
+    from isa_kit.data.model import Document, Node, Partnership
 
 SIGNATURE_PACK = "signature-pack"
 DOCUMENT_PART = "word/document.xml"
@@ -101,11 +105,16 @@ def _template_for(
 
 
 def render_job(
-    job: Job, partnership: Partnership, as_of: dt.date, clauses_path: Path | None = None
+    job: Job,
+    partnership: Partnership,
+    as_of: dt.date,
+    clauses_path: Path | None = None,
+    *,
+    cache: bool = True,
 ) -> bytes:
     """The bytes of one .docx (pure: no files written)."""
     template = load_template(job.template, job.template_shown)
-    library = load_library(clauses_path or resource_dir("templates") / CLAUSES_FILE)
+    library = load_library(clauses_path or resource_dir("templates") / CLAUSES_FILE, cache=cache)
     doc = job.document
     context = build_context(
         partnership, doc, select(library, partnership, doc), as_of, template.section_slots
@@ -178,6 +187,7 @@ def build(
     only: str | None = None,
     timeout: float | None = None,
     progress: Callable[[int, int], None] | None = None,
+    cache: bool = True,
 ) -> BuildResult:
     """Build one partnership folder's documents as of ``as_of`` (the date in their properties;
     the caller chooses it, so the same data and date give the same bytes), or, given a folder
@@ -185,9 +195,8 @@ def build(
     sub-folder of ``out``. Nothing is written unless every document of every partnership
     renders. Raises a :class:`UserError` subclass on any problem. ``progress(done, total)`` is
     told after each document is rendered (and, with ``pdf``, after each PDF is checked and
-    written)."""
-    from isa_kit.render import pdf as _pdf
-
+    written). ``cache=False`` loads the data through pydantic even when the validated-data
+    snapshot (:mod:`isa_kit.data.snapshot`) holds it."""
     if (folder / PARTNERSHIP_FILE).is_file():
         plans = [(folder, out if out is not None else default_out(folder))]
     else:
@@ -197,7 +206,7 @@ def build(
             (f, (out / f.resolve().name) if out is not None else default_out(f))
             for f in find_partnership_folders([folder])
         ]
-    loaded = [(load_partnership(each), each, each_out) for each, each_out in plans]
+    loaded = [(load_partnership(each, cache=cache), each, each_out) for each, each_out in plans]
     planned = [(p, each_out, plan(p, each, only)) for p, each, each_out in loaded]
     total = sum(len(jobs) for _, _, jobs in planned) * (2 if pdf else 1)
     tell = progress or (lambda done, total: None)
@@ -206,19 +215,28 @@ def build(
     protected: dict[str, Node] = {}
     for partnership, each_out, jobs in planned:
         for job in jobs:
-            rendered.append((each_out / job.output, render_job(job, partnership, as_of)))
+            rendered.append(
+                (each_out / job.output, render_job(job, partnership, as_of, cache=cache))
+            )
             tell(len(rendered), total)
         protected.update(protected_hashes(partnership))
     targets = [target for target, _ in rendered]
     pdf_targets = [t.with_suffix(".pdf") for t in targets] if pdf else []
     refuse_signed([*targets, *pdf_targets], protected)
     result = BuildResult(plans[0][1] if len(plans) == 1 else (out or Path("build")))
-    soffice = _pdf.find_soffice() if pdf else None
+    if not pdf:
+        for target, data in rendered:
+            write_bytes_atomic(target, data)
+            result.docx.append(target)
+        return result
+    import tempfile  # LibreOffice and its imports only when PDFs are asked for
+
+    from isa_kit.render import pdf as _pdf
+
+    soffice = _pdf.find_soffice()
     for target, data in rendered:
         write_bytes_atomic(target, data)
         result.docx.append(target)
-    if not pdf:
-        return result
     if soffice is None:
         _pdf.require_soffice()  # raises DependencyError; the .docx files are already written
     with tempfile.TemporaryDirectory(prefix="isa-kit-pdf-") as tmp:

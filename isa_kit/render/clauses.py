@@ -3,22 +3,30 @@
 Clauses live in ``templates/clauses.yaml`` rather than in the Word templates so that one
 wording is maintained once, carries its legal ``source`` and ``effective`` date (the library
 is itself auditable when the law moves), and can be selected per partnership or document.
+
+This module is free of pydantic (the models are in :mod:`isa_kit.render.clause_model`): the
+validated library is kept in the data snapshot (:mod:`isa_kit.data.snapshot`) like the
+partnership's data, so a build of unchanged data never imports pydantic.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-
-from pydantic import Field
+from typing import TYPE_CHECKING, Any
 
 from isa_kit.core.errors import DataError, Problem
 from isa_kit.core.paths import display_path
-from isa_kit.data.loader import load_model
-from isa_kit.data.model import Document, DocumentKind, Node, Partnership, Slug, Text
-from isa_kit.data.values import ApproxDate
+from isa_kit.data.enums import DocumentKind
+from isa_kit.data.light import register_mixin
+from isa_kit.data.snapshot import cached
+
+if TYPE_CHECKING:
+    from isa_kit.data.model import Document, Partnership
+    from isa_kit.render.clause_model import Clause, ClauseLibrary
 
 CLAUSES_FILE = "clauses.yaml"
+_CODE = (Path(__file__).resolve(), Path(__file__).resolve().with_name("clause_model.py"))
 
 #: A suggested selection per kind of document (docs and tests; the build adds no clause the
 #: data does not select).
@@ -36,25 +44,13 @@ DEFAULT_SELECTION: dict[DocumentKind, tuple[str, ...]] = {
 }
 
 
-class Clause(Node):
-    """One piece of standard text."""
+class ClauseLibraryMethods:
+    """The library's look-up, shared by the model and the snapshot's light object."""
 
-    id: Slug
-    title: Text
-    source: Text
-    """The law or guidance the wording rests on, as it should be cited."""
-    effective: ApproxDate
-    """From when that source applies."""
-    text: list[Text] = Field(default_factory=list)
-    """Paragraphs, in order."""
-    items: list[Text] = Field(default_factory=list)
-    """A list that follows the paragraphs (rules, principles, criteria)."""
-    questions: list[Text] = Field(default_factory=list)
-    """Questions a practitioner asks themselves (shown after the list)."""
+    __slots__ = ()
 
-
-class ClauseLibrary(Node):
-    clauses: list[Clause]
+    if TYPE_CHECKING:
+        clauses: list[Clause]
 
     def get(self, clause_id: str) -> Clause | None:
         for clause in self.clauses:
@@ -63,26 +59,46 @@ class ClauseLibrary(Node):
         return None
 
 
+register_mixin(ClauseLibraryMethods)
+
+
+def __getattr__(name: str) -> Any:
+    """``Clause`` and ``ClauseLibrary`` (the models) are still importable from here."""
+    if name in ("Clause", "ClauseLibrary"):
+        from isa_kit.render import clause_model
+
+        return getattr(clause_model, name)
+    raise AttributeError(name)
+
+
 @lru_cache(maxsize=8)
-def _load_cached(path: Path, mtime_ns: int) -> ClauseLibrary:
-    library, source = load_model(ClauseLibrary, path)
-    seen: set[str] = set()
-    for i, clause in enumerate(library.clauses):
-        if clause.id in seen:
-            raise DataError([source.problem(("clauses", i, "id"), "duplicate clause id")])
-        seen.add(clause.id)
-    return library
+def _load_cached(path: Path, mtime_ns: int, cache: bool) -> ClauseLibrary:
+    def load() -> ClauseLibrary:
+        from isa_kit.render.clause_model import validate_library
+
+        return validate_library(path)
+
+    return cached(
+        "clauses",
+        path,
+        lambda: [str(path), path.read_bytes()],
+        load,
+        expected="ClauseLibrary",
+        code=_CODE,
+        enabled=cache,
+    )
 
 
-def load_library(path: Path) -> ClauseLibrary:
-    """Load and validate a clause library file (cached while the file is unchanged)."""
+def load_library(path: Path, *, cache: bool = True) -> ClauseLibrary:
+    """Load and validate a clause library file (kept while the file is unchanged, in this
+    process and, through the data snapshot, across processes)."""
     try:
         mtime = path.stat().st_mtime_ns
     except OSError as exc:
         raise DataError(
             [Problem(display_path(path), None, None, "", f"cannot read file: {exc.strerror}")]
         ) from exc
-    return _load_cached(path.resolve(), mtime)
+    return _load_cached(path.resolve(), mtime, cache)
 
 
 def select(library: ClauseLibrary, partnership: Partnership, document: Document) -> list[Clause]:

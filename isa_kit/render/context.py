@@ -1,7 +1,8 @@
 """What a template can say: the context, filters and functions (documented in docs/templates.md).
 
 This is a stable surface: people edit templates in Word and rely on these names, and
-``isa-kit templates lint`` checks placeholders against :data:`CONTEXT_TYPES`. Add names;
+``isa-kit templates lint`` checks placeholders against
+:data:`isa_kit.render.context_types.CONTEXT_TYPES`. Add names;
 do not rename or remove them.
 """
 
@@ -11,32 +12,23 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from isa_kit.core.version import __version__
-from isa_kit.data.model import (
-    Board,
-    BreachProcedure,
-    Contact,
-    ContactRoutes,
-    DataShared,
-    Document,
-    DocumentKind,
-    DocumentStatus,
-    HubPresence,
-    LawfulBasis,
-    Organisation,
-    Partnership,
-    RagLevel,
-    ReferenceKind,
-    Review,
-    Rights,
-    Section,
-    Security,
-    Signatory,
-)
+from isa_kit.data.enums import DocumentKind, DocumentStatus, HubPresence, ReferenceKind
+from isa_kit.data.light import blank
 from isa_kit.data.values import MONTHS, ApproxDate, Duration
-from isa_kit.render.clauses import Clause
+
+if TYPE_CHECKING:  # a build from the data snapshot never imports the pydantic models
+    from isa_kit.data.model import (
+        Contact,
+        Document,
+        Organisation,
+        Partnership,
+        Section,
+        Signatory,
+    )
+    from isa_kit.render.clause_model import Clause
 
 KIND_NAMES = {
     DocumentKind.ISA: "Information Sharing Agreement",
@@ -85,52 +77,11 @@ class PartyContact:
     contact: Contact
 
 
-#: The names every template may use, and their types (for ``isa-kit templates lint``).
-CONTEXT_TYPES: dict[str, Any] = {
-    "partnership": Partnership,
-    "document": Document,
-    "lead": Organisation,
-    "parties": list[Organisation],
-    "signatories": list[Signature],
-    "clauses": list[Clause],
-    "extra_sections": list[Section],
-    "classification": str,
-    "kind_name": str,
-    "as_of": dt.date,
-    "kit_version": str,
-    "review": Review,
-    "security": Security,
-    "rights": Rights,
-    "data_shared": DataShared,
-    "breach": BreachProcedure,
-    "part3_bases": list[LawfulBasis],
-    "legal_authorities": list[str],
-    "boards": list[Board],
-    "team": list[Organisation],
-    "routes": ContactRoutes,
-    "rag_levels": list[RagLevel],
-    "contacts": list[PartyContact],
-    "secure_domains": list[Organisation],
-    "hub_details": bool,
-    "needs_signatures": bool,
-    "hub_team": list[Organisation],
-    "hub_contacts": list[PartyContact],
-    "hub_secure_domains": list[Organisation],
-}
-
-#: Return types of the context's functions (for ``isa-kit templates lint``).
-FUNCTION_TYPES: dict[str, Any] = {
-    "section": Section,
-    "has_section": bool,
-    "org": Organisation,
-    "controller": Organisation,
-    "ico": str,
-    "names": list[str],
-}
-
-
-def _empty_section(section_id: str) -> Section:
-    return Section.model_construct(id=section_id, title=section_id, paragraphs=[], items=[])
+def _empty_section(like: Document, section_id: str) -> Section:
+    section: Section = blank(
+        like, "Section", id=section_id, title=section_id, paragraphs=[], items=[]
+    )
+    return section
 
 
 def build_context(
@@ -154,7 +105,7 @@ def build_context(
     classification = document.classification or ""
 
     def section(section_id: str) -> Section:
-        return by_id.get(section_id) or _empty_section(section_id)
+        return by_id.get(section_id) or _empty_section(document, section_id)
 
     def has_section(section_id: str) -> bool:
         return section_id in by_id
@@ -171,7 +122,7 @@ def build_context(
     def names(ids: Iterable[str]) -> list[str]:
         return [partnership.organisation(i).name for i in ids]
 
-    security = security or Security.model_construct()
+    security = security or blank(document, "Security")
     rag = partnership.rag_scheme
     governance = partnership.governance
     return {
@@ -188,10 +139,10 @@ def build_context(
         "kind_name": KIND_NAMES[document.kind],
         "as_of": as_of,
         "kit_version": __version__,
-        "review": document.review or Review.model_construct(),
+        "review": document.review or blank(document, "Review"),
         "security": security,
-        "rights": document.rights or Rights.model_construct(),
-        "data_shared": document.data_shared or DataShared.model_construct(),
+        "rights": document.rights or blank(document, "Rights"),
+        "data_shared": document.data_shared or blank(document, "DataShared"),
         "breach": security.breach,
         "part3_bases": [b for b in document.lawful_bases if b.part_3 is not None],
         "legal_authorities": legal_authorities(document),
@@ -396,3 +347,13 @@ FUNCTIONS: dict[str, str] = {
     "ico": "ico(org): org's ICO registration, or its controller's (None if neither)",
     "names": "names(ids): the names of the organisations with these ids",
 }
+
+
+def __getattr__(name: str) -> Any:
+    """``CONTEXT_TYPES`` and ``FUNCTION_TYPES`` (now in :mod:`isa_kit.render.context_types`,
+    which imports the pydantic models) are still importable from here."""
+    if name in ("CONTEXT_TYPES", "FUNCTION_TYPES"):
+        from isa_kit.render import context_types
+
+        return getattr(context_types, name)
+    raise AttributeError(name)

@@ -33,8 +33,8 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from isa_kit.core.errors import TemplateError
-from isa_kit.data.model import Node
-from isa_kit.data.yaml import format_path
+from isa_kit.data.nodes import NodeBase as Node
+from isa_kit.data.positions import format_path
 from isa_kit.render import bounds
 from isa_kit.render.template_package import (
     external_references,

@@ -29,7 +29,7 @@ from jinja2 import nodes
 from lxml import etree
 from pydantic import BaseModel
 
-from isa_kit.render.context import CONTEXT_TYPES, FUNCTION_TYPES
+from isa_kit.render.context_types import CONTEXT_TYPES, FUNCTION_TYPES, TYPE_NAMES
 from isa_kit.render.environment import environment, iter_template_parts
 from isa_kit.render.letter_context import LETTER_CONTEXT_TYPES
 from isa_kit.render.lint_sandbox import sandbox_refusals
@@ -297,7 +297,7 @@ class _TypeChecker:
             )
             return UNKNOWN
         if isinstance(cls, type) and dataclasses.is_dataclass(cls):
-            hints = typing.get_type_hints(cls)
+            hints = typing.get_type_hints(cls, localns=TYPE_NAMES)
             if name in hints:
                 return hints[name]
             self.report(

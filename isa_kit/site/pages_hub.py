@@ -3,8 +3,7 @@ information sharing. Each returns Markdown; diagrams go into ``assets``."""
 
 from __future__ import annotations
 
-from isa_kit.data.model import Document, Partnership
-from isa_kit.data.model.document import DocumentKind, Section
+from isa_kit.data.model import Document, DocumentKind, Partnership, Section
 from isa_kit.site.context import SiteContext, link_or_text
 from isa_kit.site.diagrams import Flow, render_svg, text_alternative
 from isa_kit.site.md import attr, bullets, esc, numbered, table

@@ -8,6 +8,21 @@ The model is split by subject (``base``, ``organisation``, ``document``, ``partn
 import its names from here.
 """
 
+from isa_kit.data.enums import (
+    Art6Basis,
+    Art9Condition,
+    ControllerRole,
+    DeadlineBasis,
+    DocumentKind,
+    DocumentStatus,
+    DsptStatus,
+    HubPresence,
+    Notify,
+    OrgType,
+    Recipient,
+    ReferenceKind,
+    TransferMethod,
+)
 from isa_kit.data.model.base import (
     Domain,
     Email,
@@ -19,8 +34,6 @@ from isa_kit.data.model.base import (
 )
 from isa_kit.data.model.document import (
     Approval,
-    Art6Basis,
-    Art9Condition,
     BreachProcedure,
     Consultation,
     ControlEntry,
@@ -28,15 +41,12 @@ from isa_kit.data.model.document import (
     DataCategory,
     DataShared,
     Document,
-    DocumentKind,
-    DocumentStatus,
     Evidence,
     Gateway,
     JointControllers,
     LawEnforcementBasis,
     LawfulBasis,
     Reference,
-    ReferenceKind,
     RetentionRule,
     Review,
     Rights,
@@ -45,25 +55,18 @@ from isa_kit.data.model.document import (
     Signatory,
     SpecialCategoryCondition,
     TransferChannel,
-    TransferMethod,
     VersionEntry,
     Waiver,
 )
 from isa_kit.data.model.letters import (
     LETTER_OPTIONS,
-    DeadlineBasis,
     LetterRule,
     LettersPolicy,
-    Recipient,
 )
 from isa_kit.data.model.organisation import (
     Contact,
-    ControllerRole,
-    DsptStatus,
-    HubPresence,
     IgContacts,
     Organisation,
-    OrgType,
     StaffRole,
 )
 from isa_kit.data.model.partnership import (
@@ -74,7 +77,6 @@ from isa_kit.data.model.partnership import (
     EscalationLevel,
     Governance,
     Hub,
-    Notify,
     OrganisationsFile,
     Outcome,
     OutOfHours,

@@ -10,7 +10,9 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, StringConstraints
 
-from isa_kit.data.yaml import DataPath, Location, PathSeg, SourceFile
+from isa_kit.data.nodes import NodeBase
+from isa_kit.data.positions import DataPath
+from isa_kit.data.yaml import SourceFile
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 """An id: lower-case letters, digits and hyphens."""
@@ -23,23 +25,13 @@ Domain = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9.-]+$", min_lengt
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 
 
-class Node(BaseModel):
-    """Base of every model: strict keys, and a memory of its source position."""
+class Node(BaseModel, NodeBase):
+    """Base of every model: strict keys, and a memory of its source position (its methods
+    are :class:`~isa_kit.data.nodes.NodeBase`'s, shared with the snapshot's light objects)."""
 
     model_config = ConfigDict(extra="forbid", validate_default=False)
 
     _origin: tuple[SourceFile, DataPath] | None = PrivateAttr(default=None)
-
-    def loc(self, *sub: PathSeg, key: bool = False) -> Location:
-        """Where this object (or one of its fields, ``sub``) is written in its YAML file."""
-        if self._origin is None:
-            return Location("<unknown>")
-        source, path = self._origin
-        return source.locate((*path, *sub), key=key)
-
-    def data_path(self, *sub: PathSeg) -> DataPath:
-        """The path of this object (or its field ``sub``) from the top of its file."""
-        return (*self._origin[1], *sub) if self._origin else tuple(sub)
 
     def attach_source(self, source: SourceFile, path: DataPath) -> None:
         """Record on this object and every model inside it where in ``source`` it was written."""
@@ -50,10 +42,6 @@ class Node(BaseModel):
             elif isinstance(value, list) and value and isinstance(value[0], Node):
                 for i, item in enumerate(value):
                     item.attach_source(source, (*path, name, i))
-
-    @property
-    def source_file(self) -> str | None:
-        return self._origin[0].display if self._origin else None
 
 
 def dump_data(model: BaseModel) -> dict[str, Any]:

@@ -4,61 +4,22 @@ review, version history, approvals and signatories."""
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
+from isa_kit.data.enums import (
+    Art6Basis,
+    Art9Condition,
+    DocumentKind,
+    DocumentStatus,
+    ReferenceKind,
+    TransferMethod,
+)
 from isa_kit.data.model.base import Domain, Node, Sha256, Slug, Text
 from isa_kit.data.values import ApproxDate
 
 # --- lawful basis ----------------------------------------------------------------------------
-
-
-class Art6Basis(StrEnum):
-    """UK GDPR Article 6(1) lawful bases, including (ea) from the Data (Use and Access) Act 2025."""
-
-    CONSENT = "consent"
-    CONTRACT = "contract"
-    LEGAL_OBLIGATION = "legal-obligation"
-    VITAL_INTERESTS = "vital-interests"
-    PUBLIC_TASK = "public-task"
-    RECOGNISED_LEGITIMATE_INTEREST = "recognised-legitimate-interest"
-    LEGITIMATE_INTERESTS = "legitimate-interests"
-
-    @property
-    def article(self) -> str:
-        return "Article 6(1)(" + _ART6_LETTER[self] + ")"
-
-
-_ART6_LETTER = {
-    Art6Basis.CONSENT: "a",
-    Art6Basis.CONTRACT: "b",
-    Art6Basis.LEGAL_OBLIGATION: "c",
-    Art6Basis.VITAL_INTERESTS: "d",
-    Art6Basis.PUBLIC_TASK: "e",
-    Art6Basis.RECOGNISED_LEGITIMATE_INTEREST: "ea",
-    Art6Basis.LEGITIMATE_INTERESTS: "f",
-}
-
-
-class Art9Condition(StrEnum):
-    """UK GDPR Article 9(2) conditions for special category data."""
-
-    EXPLICIT_CONSENT = "explicit-consent"
-    EMPLOYMENT_SOCIAL_PROTECTION = "employment-social-protection"
-    VITAL_INTERESTS = "vital-interests"
-    NOT_FOR_PROFIT = "not-for-profit"
-    MADE_PUBLIC = "made-public"
-    LEGAL_CLAIMS = "legal-claims"
-    SUBSTANTIAL_PUBLIC_INTEREST = "substantial-public-interest"
-    HEALTH_SOCIAL_CARE = "health-social-care"
-    PUBLIC_HEALTH = "public-health"
-    ARCHIVING_RESEARCH = "archiving-research"
-
-    @property
-    def article(self) -> str:
-        return "Article 9(2)(" + "abcdefghij"[list(Art9Condition).index(self)] + ")"
 
 
 class SpecialCategoryCondition(Node):
@@ -128,17 +89,6 @@ class RetentionRule(Node):
     owner: str | None = None
 
 
-class TransferMethod(StrEnum):
-    SECURE_EMAIL = "secure-email"
-    CASE_SYSTEM = "case-system"
-    SECURE_PORTAL = "secure-portal"
-    PHONE = "phone"
-    IN_PERSON = "in-person"
-    POST = "post"
-    FAX = "fax"
-    OTHER = "other"
-
-
 class TransferChannel(Node):
     method: TransferMethod
     description: str | None = None
@@ -174,20 +124,6 @@ class Rights(Node):
 
 
 # --- documents -------------------------------------------------------------------------------
-
-
-class DocumentKind(StrEnum):
-    ISA = "isa"
-    MOU = "mou"
-    PROTOCOL = "protocol"
-    GUIDANCE = "guidance"
-
-
-class DocumentStatus(StrEnum):
-    DRAFT = "draft"
-    FINAL = "final"
-    SIGNED = "signed"
-    SUPERSEDED = "superseded"
 
 
 class Review(Node):
@@ -243,15 +179,6 @@ class Signatory(Node):
     name: str | None = None
     date_signed: dt.date | None = None
     evidence: Evidence | None = None
-
-
-class ReferenceKind(StrEnum):
-    LEGISLATION = "legislation"
-    GUIDANCE = "guidance"
-    PROCEDURE = "procedure"
-    STANDARD = "standard"
-    MARKING = "marking"
-    OTHER = "other"
 
 
 class Reference(Node):

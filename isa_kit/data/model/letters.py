@@ -10,12 +10,16 @@ and the complaints and privacy paragraphs every letter carries.
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 
 from pydantic import Field
 
 from isa_kit.core.paths import LETTERS_FILE
+from isa_kit.data.enums import (
+    DeadlineBasis,
+    Recipient,
+)
 from isa_kit.data.model.base import Node, Slug, Text
+from isa_kit.data.nodes import LettersPolicyMethods
 from isa_kit.data.values import Duration
 
 __all__ = [
@@ -31,18 +35,6 @@ LETTER_OPTIONS: tuple[str, ...] = ("interpreter", "easy-read", "safety-advice", 
 """The optional paragraphs a decisions row may switch on (``options`` column, ``;``-separated)."""
 
 
-class Recipient(StrEnum):
-    REFERRER = "referrer"
-    FAMILY = "family"
-
-
-class DeadlineBasis(StrEnum):
-    FIXED = "fixed"
-    """The policy's (or the rule's) ``deadline``."""
-    RAG = "rag"
-    """The timescale of the decision's RAG rating (the row's ``rag``, else the outcome's)."""
-
-
 class LetterRule(Node):
     """How letters for one outcome are written."""
 
@@ -56,7 +48,7 @@ class LetterRule(Node):
     """Overrides the policy's deadline for this outcome."""
 
 
-class LettersPolicy(Node):
+class LettersPolicy(Node, LettersPolicyMethods):
     """What ``letters.yaml`` holds."""
 
     source: Text
@@ -72,9 +64,3 @@ class LettersPolicy(Node):
     privacy: Text
     """How the recipient's information is used: every letter says it."""
     rules: list[LetterRule] = Field(default_factory=list)
-
-    def rule(self, outcome: str) -> LetterRule | None:
-        for r in self.rules:
-            if r.outcome == outcome:
-                return r
-        return None

@@ -2,59 +2,19 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import Field
 
+from isa_kit.data.enums import (
+    ControllerRole,
+    DsptStatus,
+    HubPresence,
+    OrgType,
+)
 from isa_kit.data.model.base import Domain, Email, Node, Slug, Text
 
 # --- organisations ---------------------------------------------------------------------------
-
-
-class OrgType(StrEnum):
-    """What kind of body a partner is."""
-
-    LOCAL_AUTHORITY = "local-authority"
-    POLICE = "police"
-    NHS_TRUST = "nhs-trust"
-    ICB = "icb"
-    GP_PRACTICES = "gp-practices"
-    PROBATION = "probation"
-    SCHOOL_COLLEGE = "school-college"
-    HOUSING = "housing"
-    VOLUNTARY_SECTOR = "voluntary-sector"
-    FIRE = "fire"
-    AMBULANCE = "ambulance"
-    CCG = "ccg"
-    """Clinical Commissioning Group: abolished 1 July 2022, kept so old agreements can be modelled."""
-    CRC = "crc"
-    """Community Rehabilitation Company: abolished 26 June 2021, kept for old agreements."""
-    OTHER = "other"
-
-
-class ControllerRole(StrEnum):
-    CONTROLLER = "controller"
-    JOINT_CONTROLLER = "joint-controller"
-    PROCESSOR = "processor"
-
-
-class DsptStatus(StrEnum):
-    """Data Security and Protection Toolkit assessment outcome (NHS England)."""
-
-    STANDARDS_EXCEEDED = "standards-exceeded"
-    STANDARDS_MET = "standards-met"
-    APPROACHING_STANDARDS = "approaching-standards"
-    STANDARDS_NOT_MET = "standards-not-met"
-    NOT_PUBLISHED = "not-published"
-    NOT_APPLICABLE = "not-applicable"
-
-
-class HubPresence(StrEnum):
-    CO_LOCATED = "co-located"
-    VIRTUAL = "virtual"
-    LINKED = "linked"
-    NONE = "none"
 
 
 class Contact(Node):

@@ -3,14 +3,17 @@ outcomes, and the whole :class:`Partnership` its files make."""
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import Field, PrivateAttr
 
+from isa_kit.data.enums import (
+    Notify,
+)
 from isa_kit.data.model.base import Node, Slug, Text
 from isa_kit.data.model.document import Document, Waiver
 from isa_kit.data.model.organisation import Contact, Organisation
+from isa_kit.data.nodes import PartnershipMethods
 from isa_kit.data.values import Duration
 
 # --- the partnership -------------------------------------------------------------------------
@@ -101,12 +104,6 @@ class Escalation(Node):
     final_decision: str | None = None
 
 
-class Notify(StrEnum):
-    LETTER = "letter"
-    PHONE = "phone"
-    NONE = "none"
-
-
 class Outcome(Node):
     """A decision the hub can reach, and how referrer and family are told of it."""
 
@@ -152,7 +149,7 @@ class OrganisationsFile(Node):
     """Every partner that shares through the hub, one entry each."""
 
 
-class Partnership(PartnershipInfo):
+class Partnership(PartnershipInfo, PartnershipMethods):
     """A whole partnership: ``partnership.yaml`` plus its organisations and documents."""
 
     partners: list[Organisation] = Field(default_factory=list)
@@ -165,32 +162,3 @@ class Partnership(PartnershipInfo):
         """Take the position of the ``partnership.yaml`` it was assembled from, and its folder."""
         self._origin = info._origin
         self._folder = folder
-
-    @property
-    def folder(self) -> str | None:
-        """The folder this partnership was loaded from (as displayed in messages)."""
-        return self._folder
-
-    def organisation(self, org_id: str) -> Organisation:
-        return self._orgs()[org_id]
-
-    def _orgs(self) -> dict[str, Organisation]:
-        cache = self._org_index
-        if cache is None or len(cache) != len(self.partners):
-            cache = self._org_index = {o.id: o for o in self.partners}
-        return cache
-
-    def controller_of(self, org: Organisation) -> Organisation:
-        """The body whose ICO registration covers ``org`` (itself, or what it is part of)."""
-        seen: set[str] = set()
-        orgs = self._orgs()
-        while org.part_of and org.part_of in orgs and org.id not in seen:
-            seen.add(org.id)
-            org = orgs[org.part_of]
-        return org
-
-    def document(self, doc_id: str) -> Document:
-        for doc in self.documents:
-            if doc.id == doc_id:
-                return doc
-        raise KeyError(doc_id)
