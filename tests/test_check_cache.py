@@ -18,7 +18,6 @@ from conftest import ROOT
 from isa_kit.checks import cache as results_cache
 from isa_kit.checks.service import CheckResult, check_paths
 from isa_kit.core import folders as core_folders
-from isa_kit.core.errors import DataError
 from isa_kit.data import loader
 from isa_kit.report.render import render_report
 
@@ -388,31 +387,10 @@ def test_an_entry_stored_unvalidated_does_not_answer_the_cli(
     assert "agreements/demo/policy.yaml:3" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(
-    "paths",
-    [
-        ["agreements"],
-        ["agreements/demo", "agreements/demo/documents/isa.yaml"],
-        ["agreements/README.md", "agreements/barnet/organisations.yaml"],
-        ["agreements/nowhere"],
-        ["tests"],
-        ["pyproject.toml"],
-    ],
-)
-def test_folders_found_as_the_loader_finds_them(
-    paths: list[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(ROOT)
-
-    def outcome(find: Callable[[list[Path]], list[Path]]) -> object:
-        try:
-            return find([Path(p) for p in paths])
-        except DataError as exc:
-            return [str(p) for p in exc.problems]
-
-    assert outcome(core_folders.find_partnership_folders) == outcome(
-        loader.find_partnership_folders
-    )
+def test_one_folder_lookup_for_the_loader_and_the_cache() -> None:
+    # The cache finds folders without importing the loader; there is one implementation.
+    assert loader.find_partnership_folders is core_folders.find_partnership_folders
+    assert loader.partnership_folder_of is core_folders.partnership_folder_of
 
 
 def test_a_folder_edited_while_checked_is_not_stored(

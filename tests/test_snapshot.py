@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from isa_kit.core.cachedir import cache_root
+from isa_kit.core.cache_dir import cache_root
 from isa_kit.core.errors import DataError, UserError
 from isa_kit.core.paths import display_path
 from isa_kit.data import snapshot

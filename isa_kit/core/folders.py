@@ -1,9 +1,8 @@
 """Which partnership folders the command line's PATHs name, without loading any data.
 
-A copy of :func:`isa_kit.data.loader.find_partnership_folders` that needs neither pydantic
-nor PyYAML, so that ``isa-kit check`` answered from its results cache
-(:mod:`isa_kit.checks.cache`) never imports them. ``tests/test_check_cache.py`` holds the
-two to the same answers; the loader's copy can become a re-export of this one.
+Kept apart from :mod:`isa_kit.data.loader` (which re-exports it) because it needs neither
+pydantic nor PyYAML: ``check`` answered from its results cache (:mod:`isa_kit.checks.cache`)
+and ``build`` served from the data snapshot find their folders without importing them.
 """
 
 from __future__ import annotations

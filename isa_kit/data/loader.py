@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from isa_kit.core.errors import DataError, Problem
+from isa_kit.core.folders import find_partnership_folders, partnership_folder_of
 from isa_kit.core.gc import freeze_loaded
 from isa_kit.core.paths import (
     DOCUMENTS_DIR,
@@ -27,7 +28,6 @@ from isa_kit.core.paths import (
 )
 from isa_kit.core.suggest import did_you_mean
 from isa_kit.core.tree import list_folder, outside_reason
-from isa_kit.data.folders import find_partnership_folders, partnership_folder_of
 from isa_kit.data.messages import problems_from
 from isa_kit.data.model import (
     Document,

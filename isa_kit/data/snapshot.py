@@ -2,7 +2,7 @@
 
 Importing pydantic and building the model classes costs a whole-process ``isa-kit build``
 more than rendering the document does. After a successful load the validated objects are
-therefore saved in the user's cache folder (:func:`isa_kit.core.cachedir.cache_root`), and
+therefore saved in the user's cache folder (:func:`isa_kit.core.cache_dir.cache_root`), and
 the next load of the same bytes restores them as light objects (:mod:`isa_kit.data.light`)
 with the same fields and methods, without importing pydantic, PyYAML or the model classes.
 
@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from isa_kit.core.cachedir import cache_root
+from isa_kit.core.cache_dir import cache_root
 from isa_kit.core.paths import DOCUMENTS_DIR, display_path
 from isa_kit.core.version import __version__
 from isa_kit.data import enums

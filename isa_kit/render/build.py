@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 
 from isa_kit.core.atomic import write_bytes_atomic
 from isa_kit.core.errors import OutputError, TemplateError, UserError
+from isa_kit.core.folders import find_partnership_folders
 from isa_kit.core.paths import PARTNERSHIP_FILE, display_path
 from isa_kit.core.resources import resource_dir
 from isa_kit.core.tree import outside_reason
 from isa_kit.data.enums import DocumentKind
-from isa_kit.data.folders import find_partnership_folders
 from isa_kit.data.snapshot import load_partnership
 from isa_kit.render.clauses import CLAUSES_FILE, load_library, select
 from isa_kit.render.contents import fill_contents
