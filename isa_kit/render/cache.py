@@ -5,7 +5,9 @@ Compiling the Jinja of a Word template costs far more than rendering it, and eve
 code kept on disk with Jinja's own :class:`~jinja2.FileSystemBytecodeCache`:
 
 * keyed by the sha256 of the part's raw XML (so editing the body of a template leaves its
-  headers and footers cached, and a changed part can never be served stale code);
+  headers and footers cached, and a changed part can never be served stale code); a large
+  part is compiled in chunks of a few paragraphs (:func:`compile_chunked`), each keyed by
+  its own text, so a Word edit to one paragraph recompiles only the chunk it falls in;
 * in the user's cache directory (``$ISA_KIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/isa-kit``,
   else ``~/.cache/isa-kit``; ``ISA_KIT_CACHE_DIR=off`` turns it off), in a folder named after
   the kit's version, Jinja's version, the Python implementation and a fingerprint of the
@@ -22,6 +24,7 @@ the folder must be writable only by its owner; it is created with mode 0700.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -35,10 +38,16 @@ from jinja2 import nodes
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
 from isa_kit.core.version import __version__
+from isa_kit.render import chunks as _chunks
+from isa_kit.render import patch as _patch
+from isa_kit.render.chunks import ChunkedTemplate
 
 ENV_VAR = "ISA_KIT_CACHE_DIR"
 _OFF = frozenset({"off", "none", "0", "false"})
 _SLOTS = "__isa_kit_%s.slots"
+_MANIFEST = "__isa_kit_%s.chunks"
+#: Compile templated parts in chunks (tests turn it off to compare with whole-part compiles).
+CHUNKED = True
 
 #: Folder per environment fingerprint (None: caching is off or the folder is unusable).
 _CACHES: dict[str, _Cache | None] = {}
@@ -73,13 +82,13 @@ def base_dir() -> Path | None:
 
 
 def _fingerprint(env: jinja2.Environment) -> str:
-    """What the compiled code depends on besides the source: versions and the environment's
-    own code (its parser rewrites placeholders; its sandbox may intercept operators)."""
-    module = sys.modules[type(env).__module__]
+    """What the compiled code depends on besides the source: versions, the environment's
+    own code (its parser rewrites placeholders; its sandbox may intercept operators) and the
+    code that patches and cuts parts (a chunk's key is its text before patching)."""
     digest = hashlib.sha256()
-    if module.__file__:
+    for module in (sys.modules[type(env).__module__], _patch, _chunks):
         try:
-            digest.update(Path(module.__file__).read_bytes())
+            digest.update(Path(module.__file__ or "?").read_bytes())
         except OSError:
             digest.update(b"?")
     digest.update(type(env).__qualname__.encode())
@@ -115,17 +124,65 @@ def _read_slots(cache: _Cache, key: str) -> frozenset[str] | None:
 
 
 def _write_slots(cache: _Cache, key: str, slots: frozenset[str]) -> None:
-    target = Path(cache.directory) / (_SLOTS % key)
+    _write_json(cache, _SLOTS % key, sorted(slots))
+
+
+def _write_json(cache: _Cache, filename: str, data: list[str]) -> None:
+    """Written atomically (temporary file, then rename); a failure costs speed, not the build."""
+    target = Path(cache.directory) / filename
     try:
         fd, tmp = tempfile.mkstemp(prefix=target.name, suffix=".tmp", dir=target.parent)
     except OSError:
         return
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(sorted(slots), handle)
+            json.dump(data, handle)
         os.replace(tmp, target)
     except OSError:
         Path(tmp).unlink(missing_ok=True)
+
+
+def _load(
+    env: jinja2.Environment, cache: _Cache | None, key: str
+) -> tuple[jinja2.Template, frozenset[str]] | None:
+    """The compiled template and slots kept under ``key``, or None (a miss)."""
+    if cache is None:
+        return None
+    bucket = Bucket(env, key, key)
+    cache.load_bytecode(bucket)
+    if bucket.code is None:
+        return None
+    slots = _read_slots(cache, key)
+    if slots is None:
+        return None
+    try:
+        return env.template_class.from_code(env, bucket.code, env.make_globals(None)), slots
+    except Exception:  # code that does not run as a template module: recompile
+        return None
+
+
+def _compile(
+    env: jinja2.Environment,
+    cache: _Cache | None,
+    key: str,
+    source: Callable[[], str],
+    slots_of: Callable[[nodes.Template], Iterable[str]],
+) -> tuple[jinja2.Template, frozenset[str]]:
+    """From the cache, else ``source()`` parsed once (slots and code both come from it),
+    compiled and kept."""
+    hit = _load(env, cache, key)
+    if hit is not None:
+        return hit
+    tree = env.parse(source())
+    found = frozenset(slots_of(tree))
+    code = env.compile(tree)
+    template = env.template_class.from_code(env, code, env.make_globals(None))
+    if cache is not None:
+        bucket = Bucket(env, key, key)
+        bucket.code = code
+        cache.dump_bytecode(bucket)
+        _write_slots(cache, key, found)
+    return template, found
 
 
 def compile_part(
@@ -141,23 +198,58 @@ def compile_part(
     miss, as do parsing (once) and compiling. Raises :class:`jinja2.TemplateSyntaxError`.
     """
     key = hashlib.sha256(f"{name}\0{raw}".encode()).hexdigest()
+    return _compile(env, _cache_for(env), key, lambda: patch(raw), slots_of)
+
+
+def compile_chunked(
+    env: jinja2.Environment,
+    name: str,
+    raw: str,
+    slots_of: Callable[[nodes.Template], Iterable[str]],
+) -> tuple[ChunkedTemplate, frozenset[str]]:
+    """One part compiled in chunks (:mod:`isa_kit.render.chunks`), each cached by its own
+    content, so that editing one paragraph recompiles one chunk.
+
+    A manifest keyed by the whole part lists its chunks, so a warm run does not even cut the
+    part. A part that cannot be cut safely, or that does not compile in chunks (a syntax
+    error: the message must be the one of the whole part), is compiled whole as by
+    :func:`compile_part`. Raises :class:`jinja2.TemplateSyntaxError`."""
+    key = hashlib.sha256(f"{name}\0{raw}".encode()).hexdigest()
     cache = _cache_for(env)
     if cache is not None:
-        bucket = Bucket(env, key, key)
-        cache.load_bytecode(bucket)
-        slots = _read_slots(cache, key) if bucket.code is not None else None
-        if bucket.code is not None and slots is not None:
-            try:
-                return env.template_class.from_code(env, bucket.code, env.make_globals(None)), slots
-            except Exception:  # code that does not run as a template module: recompile
-                pass
-    tree = env.parse(patch(raw))  # parsed once: the slots and the code both come from it
-    found = frozenset(slots_of(tree))
-    code = env.compile(tree)
-    template = env.template_class.from_code(env, code, env.make_globals(None))
+        keys = _read_manifest(cache, key)
+        hits = [_load(env, cache, k) for k in keys or ()]
+        if keys and all(hits):
+            return _joined([h for h in hits if h is not None])
+    pieces = _chunks.split(_patch.prepare(raw)) if CHUNKED else None
+    compiled: list[tuple[str, tuple[jinja2.Template, frozenset[str]]]] | None = None
+    if pieces is not None:
+        try:
+            compiled = []
+            for piece in pieces:
+                ckey = hashlib.sha256(f"chunk\0{piece}".encode()).hexdigest()
+                make = functools.partial(_patch.finish_chunk, piece)
+                compiled.append((ckey, _compile(env, cache, ckey, make, slots_of)))
+        except (_patch.NotLocal, jinja2.TemplateSyntaxError):
+            compiled = None
+    if compiled is None:
+        compiled = [(key, _compile(env, cache, key, lambda: _patch.patch_xml(raw), slots_of))]
     if cache is not None:
-        bucket = Bucket(env, key, key)
-        bucket.code = code
-        cache.dump_bytecode(bucket)
-        _write_slots(cache, key, found)
-    return template, found
+        _write_json(cache, _MANIFEST % key, [k for k, _ in compiled])
+    return _joined([c for _, c in compiled])
+
+
+def _joined(
+    compiled: list[tuple[jinja2.Template, frozenset[str]]],
+) -> tuple[ChunkedTemplate, frozenset[str]]:
+    return ChunkedTemplate([t for t, _ in compiled]), frozenset().union(*(s for _, s in compiled))
+
+
+def _read_manifest(cache: _Cache, key: str) -> list[str] | None:
+    try:
+        data = json.loads((Path(cache.directory) / (_MANIFEST % key)).read_bytes())
+    except (OSError, ValueError):
+        return None
+    if isinstance(data, list) and data and all(isinstance(k, str) for k in data):
+        return data
+    return None
