@@ -14,14 +14,14 @@ from pathlib import Path
 import jinja2
 import pytest
 from docxtpl import DocxTemplate
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from isa_kit import build
 from isa_kit.core.errors import TemplateError
 from isa_kit.render import cache, environment
 from isa_kit.render.chunks import split
-from isa_kit.render.patch import NotLocal, finish_chunk, prepare
+from isa_kit.render.patch import NotLocal, finish, finish_chunk, prepare
 
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = dt.date(2026, 11, 21)
@@ -211,12 +211,15 @@ def test_generated_bodies_chunk_to_what_the_whole_patches_and_renders(units: lis
     xml = _document(units)
     pieces = split(prepare(xml), size=1)
     if pieces is None:
+        event("not cut")
         return
     assert "".join(pieces) == prepare(xml)
     try:
         patched = [finish_chunk(p) for p in pieces]
     except NotLocal:
+        event("cut, then compiled whole (a rewrite may reach past a chunk)")
         return
+    event(f"cut into {min(len(pieces), 5)}{'+' if len(pieces) > 5 else ''} chunks")
     whole = oracle(xml)
     assert "".join(patched) == whole
     env = environment.environment()
@@ -243,7 +246,16 @@ def test_generated_bodies_do_get_cut() -> None:
 
 
 def test_a_tag_outside_its_element_refuses_chunking() -> None:
+    """A ``{%tc`` tag outside a table reaches back to the last cell of the table before and
+    on to the next: patched per chunk, the result would differ from the whole part's."""
+    table = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>cell</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+    tags = _paragraph("{%tc if flag %}{%tc endif %}")
+    units = [table, _paragraph("a"), tags, _paragraph("b"), table]
+    xml = _document(units)
+    pieces = split(prepare(xml), size=1)
+    assert pieces is not None and len(pieces) == 6  # the five, then sectPr and the end
+    assert "".join(finish(p) for p in pieces) != oracle(xml)  # what the check prevents
     with pytest.raises(NotLocal):
-        finish_chunk(_paragraph("{%tc if flag %}"))
+        finish_chunk(pieces[2])
     with pytest.raises(jinja2.TemplateSyntaxError):
         environment.environment().from_string("{% if x %}")

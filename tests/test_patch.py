@@ -55,7 +55,9 @@ def test_bundled_parts_patch_exactly_as_docxtpl(name: str, xml: str) -> None:
 
 
 T = '<w:t xml:space="preserve">'
-CELL = '<w:tc><w:tcPr><w:tcW w:w="10"/>{extra}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>'
+CELL = (
+    '<w:tc><w:tcPr><w:tcW w:w="10"/>{extra}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>'
+)
 EDGE_CASES = [
     # a tag split across runs, with and without markup inside the delimiters
     "<w:p><w:r><w:t>{</w:t></w:r><w:r><w:t>{ name }</w:t></w:r><w:r><w:t>}</w:t></w:r></w:p>",
@@ -84,12 +86,16 @@ EDGE_CASES = [
     + CELL.format(extra="", text="a")
     + "<w:tc><w:tcPr/><w:p><w:r><w:t></w:t></w:r><w:r><w:t>{% colspan 2 %}</w:t></w:r></w:p>"
     "</w:tc></w:tr>",
-    "<w:tr>" + CELL.format(extra='<w:shd w:fill="FFFFFF"/>', text='{% cellbg "FF0000" %}') + "</w:tr>",
+    "<w:tr>"
+    + CELL.format(extra='<w:shd w:fill="FFFFFF"/>', text='{% cellbg "FF0000" %}')
+    + "</w:tr>",
     "<w:tr>" + CELL.format(extra="", text="{% vm %}{{ v }}") + "</w:tr>",
     "<w:tr>" + CELL.format(extra="", text="{{ h }}{% hm %}") + "</w:tr>",
     "<w:tr>" + CELL.format(extra='<w:gridSpan w:val="3"/>', text="{% hm %}x") + "</w:tr>",
     # spaces kept before a tag; entities and typographic quotes inside tags
-    "<w:p><w:r><w:t>Name: </w:t></w:r><w:r>" + T + "{{ a }}</w:t></w:r><w:r><w:t>{{ b }}</w:t></w:r></w:p>",
+    "<w:p><w:r><w:t>Name: </w:t></w:r><w:r>"
+    + T
+    + "{{ a }}</w:t></w:r><w:r><w:t>{{ b }}</w:t></w:r></w:p>",
     "<w:p><w:r><w:t>{{ x | default(\u201cnone\u201d) }} {% if a &lt; b &amp;&amp; c &gt; d %}"
     "\u2018q\u2019 &#8216;{% endif %}</w:t></w:r></w:p>",
     # unclosed and stray delimiters

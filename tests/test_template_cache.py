@@ -12,7 +12,8 @@ import pytest
 from jinja2.exceptions import SecurityError
 
 from isa_kit.render import cache
-from isa_kit.render.environment import _section_slots, environment, patch_xml
+from isa_kit.render.environment import _section_slots, environment
+from isa_kit.render.patch import patch_xml
 
 ROOT = Path(__file__).resolve().parents[1]
 XML = '<w:p><w:r><w:t>{{ name }} {{ section("aims") }}</w:t></w:r></w:p>'

@@ -27,27 +27,45 @@ import contextlib
 import functools
 import hashlib
 import json
+import marshal
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+import types
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from jinja2 import nodes
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
 from isa_kit.core.version import __version__
-from isa_kit.render import chunks as _chunks
-from isa_kit.render import patch as _patch
-from isa_kit.render.chunks import ChunkedTemplate
 
 ENV_VAR = "ISA_KIT_CACHE_DIR"
 _OFF = frozenset({"off", "none", "0", "false"})
 _SLOTS = "__isa_kit_%s.slots"
-_MANIFEST = "__isa_kit_%s.chunks"
+_BUNDLE = "__isa_kit_%s.bundle"
+_BUNDLE_TAG = "isa-kit-bundle-1"
 #: Compile templated parts in chunks (tests turn it off to compare with whole-part compiles).
 CHUNKED = True
+
+
+class ChunkedTemplate:
+    """A part's compiled chunks; rendering them in turn with one context renders the part."""
+
+    __slots__ = ("chunks",)
+
+    def __init__(self, chunks: Sequence[jinja2.Template]) -> None:
+        self.chunks = tuple(chunks)
+
+    def generate(self, context: Mapping[str, Any]) -> Iterator[str]:
+        for chunk in self.chunks:
+            yield from chunk.generate(context)
+
+    def render(self, context: Mapping[str, Any]) -> str:
+        return "".join(self.generate(context))
+
 
 #: Folder per environment fingerprint (None: caching is off or the folder is unusable).
 _CACHES: dict[str, _Cache | None] = {}
@@ -86,9 +104,11 @@ def _fingerprint(env: jinja2.Environment) -> str:
     own code (its parser rewrites placeholders; its sandbox may intercept operators) and the
     code that patches and cuts parts (a chunk's key is its text before patching)."""
     digest = hashlib.sha256()
-    for module in (sys.modules[type(env).__module__], _patch, _chunks):
+    here = Path(__file__).parent
+    environment_file = Path(sys.modules[type(env).__module__].__file__ or "?")
+    for path in (environment_file, here / "patch.py", here / "chunks.py"):
         try:
-            digest.update(Path(module.__file__ or "?").read_bytes())
+            digest.update(path.read_bytes())
         except OSError:
             digest.update(b"?")
     digest.update(type(env).__qualname__.encode())
@@ -124,10 +144,10 @@ def _read_slots(cache: _Cache, key: str) -> frozenset[str] | None:
 
 
 def _write_slots(cache: _Cache, key: str, slots: frozenset[str]) -> None:
-    _write_json(cache, _SLOTS % key, sorted(slots))
+    _write_file(cache, _SLOTS % key, json.dumps(sorted(slots)).encode())
 
 
-def _write_json(cache: _Cache, filename: str, data: list[str]) -> None:
+def _write_file(cache: _Cache, filename: str, data: bytes) -> None:
     """Written atomically (temporary file, then rename); a failure costs speed, not the build."""
     target = Path(cache.directory) / filename
     try:
@@ -135,17 +155,19 @@ def _write_json(cache: _Cache, filename: str, data: list[str]) -> None:
     except OSError:
         return
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         os.replace(tmp, target)
     except OSError:
         Path(tmp).unlink(missing_ok=True)
 
 
-def _load(
-    env: jinja2.Environment, cache: _Cache | None, key: str
-) -> tuple[jinja2.Template, frozenset[str]] | None:
-    """The compiled template and slots kept under ``key``, or None (a miss)."""
+#: A compiled template: its module's code and the section ids it places.
+_Compiled = tuple[types.CodeType, frozenset[str]]
+
+
+def _load(env: jinja2.Environment, cache: _Cache | None, key: str) -> _Compiled | None:
+    """The code and slots kept under ``key``, or None (a miss)."""
     if cache is None:
         return None
     bucket = Bucket(env, key, key)
@@ -153,12 +175,11 @@ def _load(
     if bucket.code is None:
         return None
     slots = _read_slots(cache, key)
-    if slots is None:
-        return None
-    try:
-        return env.template_class.from_code(env, bucket.code, env.make_globals(None)), slots
-    except Exception:  # code that does not run as a template module: recompile
-        return None
+    return None if slots is None else (bucket.code, slots)
+
+
+def _template(env: jinja2.Environment, code: types.CodeType) -> jinja2.Template:
+    return env.template_class.from_code(env, code, env.make_globals(None))
 
 
 def _compile(
@@ -167,22 +188,25 @@ def _compile(
     key: str,
     source: Callable[[], str],
     slots_of: Callable[[nodes.Template], Iterable[str]],
-) -> tuple[jinja2.Template, frozenset[str]]:
+) -> _Compiled:
     """From the cache, else ``source()`` parsed once (slots and code both come from it),
     compiled and kept."""
     hit = _load(env, cache, key)
     if hit is not None:
-        return hit
+        try:
+            _template(env, hit[0])
+            return hit
+        except Exception:  # code that does not run as a template module: recompile
+            pass
     tree = env.parse(source())
     found = frozenset(slots_of(tree))
     code = env.compile(tree)
-    template = env.template_class.from_code(env, code, env.make_globals(None))
     if cache is not None:
         bucket = Bucket(env, key, key)
         bucket.code = code
         cache.dump_bytecode(bucket)
         _write_slots(cache, key, found)
-    return template, found
+    return code, found
 
 
 def compile_part(
@@ -198,7 +222,8 @@ def compile_part(
     miss, as do parsing (once) and compiling. Raises :class:`jinja2.TemplateSyntaxError`.
     """
     key = hashlib.sha256(f"{name}\0{raw}".encode()).hexdigest()
-    return _compile(env, _cache_for(env), key, lambda: patch(raw), slots_of)
+    code, slots = _compile(env, _cache_for(env), key, lambda: patch(raw), slots_of)
+    return _template(env, code), slots
 
 
 def compile_chunked(
@@ -210,46 +235,53 @@ def compile_chunked(
     """One part compiled in chunks (:mod:`isa_kit.render.chunks`), each cached by its own
     content, so that editing one paragraph recompiles one chunk.
 
-    A manifest keyed by the whole part lists its chunks, so a warm run does not even cut the
-    part. A part that cannot be cut safely, or that does not compile in chunks (a syntax
-    error: the message must be the one of the whole part), is compiled whole as by
-    :func:`compile_part`. Raises :class:`jinja2.TemplateSyntaxError`."""
+    The part's chunks are also kept together in one bundle keyed by the whole part, so a warm
+    run reads one file and neither cuts the part nor opens each chunk's entry. A part that
+    cannot be cut safely, or that does not compile in chunks (a syntax error: the message
+    must be the one of the whole part), is compiled whole as by :func:`compile_part`.
+    Raises :class:`jinja2.TemplateSyntaxError`."""
     key = hashlib.sha256(f"{name}\0{raw}".encode()).hexdigest()
     cache = _cache_for(env)
-    if cache is not None:
-        keys = _read_manifest(cache, key)
-        hits = [_load(env, cache, k) for k in keys or ()]
-        if keys and all(hits):
-            return _joined([h for h in hits if h is not None])
+    bundle = _read_bundle(cache, key) if cache is not None else None
+    if bundle is not None:
+        try:
+            return ChunkedTemplate([_template(env, c) for c in bundle[0]]), bundle[1]
+        except Exception:  # code that does not run as a template module: recompile
+            pass
+    from isa_kit.render import chunks as _chunks  # only on a miss: a warm run never cuts
+    from isa_kit.render import patch as _patch
+
     pieces = _chunks.split(_patch.prepare(raw)) if CHUNKED else None
-    compiled: list[tuple[str, tuple[jinja2.Template, frozenset[str]]]] | None = None
+    compiled: list[_Compiled] | None = None
     if pieces is not None:
         try:
             compiled = []
             for piece in pieces:
                 ckey = hashlib.sha256(f"chunk\0{piece}".encode()).hexdigest()
                 make = functools.partial(_patch.finish_chunk, piece)
-                compiled.append((ckey, _compile(env, cache, ckey, make, slots_of)))
+                compiled.append(_compile(env, cache, ckey, make, slots_of))
         except (_patch.NotLocal, jinja2.TemplateSyntaxError):
             compiled = None
     if compiled is None:
-        compiled = [(key, _compile(env, cache, key, lambda: _patch.patch_xml(raw), slots_of))]
+        compiled = [_compile(env, cache, key, lambda: _patch.patch_xml(raw), slots_of)]
+    slots = frozenset().union(*(found for _, found in compiled))
+    codes = [code for code, _ in compiled]
     if cache is not None:
-        _write_json(cache, _MANIFEST % key, [k for k, _ in compiled])
-    return _joined([c for _, c in compiled])
+        _write_file(cache, _BUNDLE % key, marshal.dumps((_BUNDLE_TAG, sorted(slots), codes)))
+    return ChunkedTemplate([_template(env, c) for c in codes]), slots
 
 
-def _joined(
-    compiled: list[tuple[jinja2.Template, frozenset[str]]],
-) -> tuple[ChunkedTemplate, frozenset[str]]:
-    return ChunkedTemplate([t for t, _ in compiled]), frozenset().union(*(s for _, s in compiled))
-
-
-def _read_manifest(cache: _Cache, key: str) -> list[str] | None:
+def _read_bundle(cache: _Cache, key: str) -> tuple[list[types.CodeType], frozenset[str]] | None:
+    """The code of a part's chunks and its section slots, or None (a miss)."""
     try:
-        data = json.loads((Path(cache.directory) / (_MANIFEST % key)).read_bytes())
-    except (OSError, ValueError):
+        data = marshal.loads((Path(cache.directory) / (_BUNDLE % key)).read_bytes())
+        tag, slots, codes = data
+    except (OSError, ValueError, TypeError, EOFError):
         return None
-    if isinstance(data, list) and data and all(isinstance(k, str) for k in data):
-        return data
-    return None
+    if tag != _BUNDLE_TAG or not isinstance(codes, list) or not isinstance(slots, list):
+        return None
+    if not codes or not all(isinstance(c, types.CodeType) for c in codes):
+        return None
+    if not all(isinstance(s, str) for s in slots):
+        return None
+    return codes, frozenset(slots)

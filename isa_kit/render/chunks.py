@@ -20,23 +20,23 @@ across it (anything unusual: no cut, the part is compiled whole as before):
 * small neighbours are grouped into chunks of at least :data:`CHUNK_SIZE` characters, so a
   warm render does not pay per paragraph.
 
+Rendering the chunks in turn with one context renders the part
+(:class:`isa_kit.render.cache.ChunkedTemplate`).
+
 ``tests/test_chunks.py`` checks that the chunks, patched one by one, join into exactly
 what the whole part patches to, and that chunked and whole renders are byte-identical.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
 
-import jinja2
-
-__all__ = ["CHUNK_SIZE", "ChunkedTemplate", "split"]
+__all__ = ["CHUNK_SIZE", "split"]
 
 #: The smallest chunk worth its own cache entry (characters of XML); measured: smaller
 #: chunks made warm builds slower without making a recompile noticeably cheaper.
-CHUNK_SIZE = 4096
+CHUNK_SIZE = 1024
 
 _STATEMENT = re.compile(r"\{%(?:(?:tr|tc|p|r) )?\s*(\w*)")
 _WHITESPACE_CONTROL = tuple(
@@ -48,22 +48,6 @@ _INSIDE = frozenset({"elif", "else"})
 _BODY = re.compile(r"<w:body(?:\s[^>]*)?>")
 _ELEMENT_START = re.compile(r"<([A-Za-z_][\w.:-]*)(?=[\s/>])[^>]*?(/?)>")
 _ENDS: dict[str, re.Pattern[str]] = {}
-
-
-class ChunkedTemplate:
-    """A part's compiled chunks; rendering them in turn with one context renders the part."""
-
-    __slots__ = ("chunks",)
-
-    def __init__(self, chunks: Sequence[jinja2.Template]) -> None:
-        self.chunks = tuple(chunks)
-
-    def generate(self, context: Mapping[str, Any]) -> Iterator[str]:
-        for chunk in self.chunks:
-            yield from chunk.generate(context)
-
-    def render(self, context: Mapping[str, Any]) -> str:
-        return "".join(self.generate(context))
 
 
 def _element_end(xml: str, start: int) -> int:
@@ -139,9 +123,10 @@ def _blocks(xml: str) -> list[tuple[int, int]] | None:
     return blocks if depth == 0 else None
 
 
-def split(prepared: str, size: int = CHUNK_SIZE) -> list[str] | None:
+def split(prepared: str, size: int | None = None) -> list[str] | None:
     """``prepared`` (a part after :func:`isa_kit.render.patch.prepare`) cut into chunks, or
     None when it is small or cannot be cut safely. The chunks join into ``prepared``."""
+    size = CHUNK_SIZE if size is None else size
     if len(prepared) < 2 * size or "<!" in prepared or prepared.find("<?", 2) >= 0:
         return None
     units = _units(prepared)
@@ -166,4 +151,4 @@ def split(prepared: str, size: int = CHUNK_SIZE) -> list[str] | None:
     if len(cuts) < 2:
         return None
     cuts.append(len(prepared))
-    return [prepared[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
+    return [prepared[a:b] for a, b in itertools.pairwise(cuts)]

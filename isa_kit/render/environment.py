@@ -24,7 +24,7 @@ import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from jinja2 import nodes
@@ -37,13 +37,14 @@ from isa_kit.core.errors import TemplateError
 from isa_kit.data.model import Node
 from isa_kit.data.yaml import format_path
 from isa_kit.render import bounds
-from isa_kit.render.chunks import ChunkedTemplate
-from isa_kit.render.patch import patch_xml
 from isa_kit.render.template_package import (
     external_references,
     read_template_file,
     read_template_members,
 )
+
+if TYPE_CHECKING:
+    from isa_kit.render.cache import ChunkedTemplate
 
 #: Package parts that may hold placeholders (the body, headers, footers and notes).
 _TEMPLATED = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
@@ -261,6 +262,8 @@ _CACHE: dict[str, CompiledTemplate] = {}
 
 def iter_template_parts(data: bytes, display: str) -> Iterator[tuple[str, str]]:
     """The (member name, patched XML) of each part of a .docx that holds Jinja tags."""
+    from isa_kit.render.patch import patch_xml
+
     for name, text in _read_parts(data, display):
         if _TEMPLATED.match(name) and _HAS_TAG.search(text):
             yield name, patch_xml(text)

@@ -166,6 +166,20 @@ def finish(xml: str, check: Callable[[str, str], None] | None = None) -> str:
         xml = _RUN_TAG.sub(_RUN_TAG_OUT, xml)
     if check is not None:
         check("merge", xml)
+    xml = _element_tags(xml, check)
+    if check is not None:
+        check("span", xml)
+    if "vm" in xml:
+        xml = _VM_CELL.sub(_vertical_merge, xml)
+    if "hm" in xml:
+        xml = _HM_CELL.sub(_horizontal_merge, xml)
+    if "{{" in xml or "{%" in xml:
+        xml = _TAG_TEXT.sub(_fix_tag_text, xml)
+    return xml
+
+
+def _element_tags(xml: str, check: Callable[[str, str], None] | None) -> str:
+    """Merges with neighbouring text, then paragraph, row, cell and run tags."""
     if "{%-" in xml:
         xml = _MERGE_BACK.sub("{%", xml)
     if "-%}" in xml:
@@ -176,14 +190,6 @@ def finish(xml: str, check: Callable[[str, str], None] | None = None) -> str:
                 if check is not None:
                     check(kind, xml)
                 xml = pattern.sub(r"\1 \2", xml)
-    if check is not None:
-        check("span", xml)
-    if "vm" in xml:
-        xml = _VM_CELL.sub(_vertical_merge, xml)
-    if "hm" in xml:
-        xml = _HM_CELL.sub(_horizontal_merge, xml)
-    if "{{" in xml or "{%" in xml:
-        xml = _TAG_TEXT.sub(_fix_tag_text, xml)
     return xml
 
 
