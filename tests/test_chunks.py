@@ -138,6 +138,13 @@ def _document(paragraphs: list[str]) -> str:
 FILLER = [_paragraph("Filler text for the chunk size. " * 8) for _ in range(80)]
 
 
+def test_letters_are_not_cut() -> None:
+    """A letter is rendered thousands of times: one template, no per-chunk overhead."""
+    letter = _body(ROOT / "templates" / "letters" / "caf-family.docx")
+    assert "{{" in letter and split(prepare(letter)) is None
+    assert split(prepare(letter), size=1, min_part=0) is not None
+
+
 @pytest.mark.parametrize(
     "statement",
     ["{% set who = 'x' %}", "{% macro m() %}m{% endmacro %}", "{%- if true %}{% endif %}"],
@@ -209,7 +216,7 @@ def _tables(draw: st.DrawFn) -> str:
 @given(st.lists(st.one_of(_paragraphs(), _paragraphs(), _tables()), min_size=3, max_size=25))
 def test_generated_bodies_chunk_to_what_the_whole_patches_and_renders(units: list[str]) -> None:
     xml = _document(units)
-    pieces = split(prepare(xml), size=1)
+    pieces = split(prepare(xml), size=1, min_part=0)
     if pieces is None:
         event("not cut")
         return
@@ -240,7 +247,7 @@ def test_generated_bodies_do_get_cut() -> None:
     """The property above is not vacuous: such bodies are cut, in many places."""
     units = [_paragraph("{{ name }} text") for _ in range(5)]
     units.insert(2, _paragraph("{%p if flag %}") + _paragraph("x") + _paragraph("{%p endif %}"))
-    pieces = split(prepare(_document(units)), size=1)
+    pieces = split(prepare(_document(units)), size=1, min_part=0)
     assert pieces is not None and len(pieces) == 7
     assert "{%p if flag %}" in pieces[2] and "{%p endif %}" in pieces[2]
 
@@ -252,7 +259,7 @@ def test_a_tag_outside_its_element_refuses_chunking() -> None:
     tags = _paragraph("{%tc if flag %}{%tc endif %}")
     units = [table, _paragraph("a"), tags, _paragraph("b"), table]
     xml = _document(units)
-    pieces = split(prepare(xml), size=1)
+    pieces = split(prepare(xml), size=1, min_part=0)
     assert pieces is not None and len(pieces) == 6  # the five, then sectPr and the end
     assert "".join(finish(p) for p in pieces) != oracle(xml)  # what the check prevents
     with pytest.raises(NotLocal):

@@ -6,8 +6,9 @@ paragraph it sits in), ``{%-``/``-%}`` merges with the neighbouring text, ``{% c
 ``{% cellbg c %}``, ``{% vm %}``, ``{% hm %}`` and typographic quotes inside tags. This
 module turns a part's raw XML into the Jinja source those conventions mean.
 
-It is a separate implementation, **behaviour-compatible with docxtpl's ``patch_xml``**
-(docxtpl 0.17-0.20; docxtpl is LGPL and not imported here), and docxtpl is its test oracle:
+It is a separate implementation, written for the kit (MIT) from docxtpl's documented and
+observed behaviour, none of docxtpl's code (LGPL-2.1): **behaviour-compatible with
+docxtpl's ``patch_xml``** (checked against docxtpl 0.20), and docxtpl is its test oracle:
 ``tests/test_patch.py`` checks byte-identical output on every bundled template part and on
 generated and hand-written edge cases. Two reasons to have our own: importing docxtpl (and
 python-docx) cost a build up to a tenth of a second just to call one function, and the
