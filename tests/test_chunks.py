@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -119,6 +120,27 @@ def test_chunked_and_whole_builds_are_byte_identical(
     assert outputs[True].keys() == outputs[False].keys()
     for name, data in outputs[True].items():
         assert data == outputs[False][name], name
+
+
+def test_an_edited_template_builds_the_same_chunked_or_whole(
+    cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "demo"
+    shutil.copytree(ROOT / "agreements" / "demo", folder)
+    src = ROOT / "templates" / "isa.docx"
+    _with_body(src, folder / "isa.docx", _mutate(_body(src), "Zanzibar"))
+    isa = folder / "documents" / "isa.yaml"
+    isa.write_text(isa.read_text(encoding="utf-8") + "template: isa.docx\n", encoding="utf-8")
+    built = {}
+    for chunked in (True, False):
+        monkeypatch.setattr(cache, "CHUNKED", chunked)
+        environment._CACHE.clear()
+        out = tmp_path / f"out-{chunked}"
+        build(folder, out, as_of=AS_OF, only="demo-mash-isa")
+        with zipfile.ZipFile(out / "demo-mash-isa.docx") as zf:
+            built[chunked] = zf.read(DOC)
+    assert b"Zanzibar " in built[True]
+    assert built[True] == built[False]
 
 
 def _part_template(tmp_path: Path, body: str) -> Path:
