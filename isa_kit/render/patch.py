@@ -30,40 +30,64 @@ __all__ = ["NotLocal", "finish", "finish_chunk", "patch_xml", "prepare"]
 
 _S = re.DOTALL
 
+
+class _Pattern:
+    """A regular expression compiled on its first use: most rewrites are never needed by a
+    given template, and compiling them all cost every changed build a few milliseconds."""
+
+    __slots__ = ("_compiled", "flags", "source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self.source = source
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def _get(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, self.flags)
+        return self._compiled
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str) -> str:
+        return self._get().sub(repl, text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self._get().search(text)
+
+
 # Markup between the two characters of a delimiter: "{</w:t></w:r><w:r><w:t>{" -> "{{".
-_SPLIT_DELIMITER = re.compile(
+_SPLIT_DELIMITER = _Pattern(
     r"(?<=\{)(?:<[^>]*>)+(?=[{%#])"  # after an opening brace, before its second character
     r"|(?<=[%}#])(?:<[^>]*>)+(?=\})",  # before a closing brace
     _S,
 )
 # A tag from its opening delimiter up to (not including) its closing one, or to the end.
-_TAG_BODY = re.compile(r"\{%.*?(?=%\}|\Z)|\{#.*?(?=#\}|\Z)|\{\{.*?(?=\}\}|\Z)", _S)
+_TAG_BODY = _Pattern(r"\{%.*?(?=%\}|\Z)|\{#.*?(?=#\}|\Z)|\{\{.*?(?=\}\}|\Z)", _S)
 # Inside a tag: from the end of one text element to the start of the next.
-_BETWEEN_TEXTS = re.compile(r"</w:t>.*?<w:t(?: [^>]*)?>", _S)
+_BETWEEN_TEXTS = _Pattern(r"</w:t>.*?<w:t(?: [^>]*)?>", _S)
 
 # A run that holds an empty text element (left behind when a cell tag is taken out).
-_EMPTY_RUN = re.compile(r"<w:r[ >](?:(?!<w:r[ >]).)*<w:t></w:t>.*?</w:r>", _S)
+_EMPTY_RUN = _Pattern(r"<w:r[ >](?:(?!<w:r[ >]).)*<w:t></w:t>.*?</w:r>", _S)
 _CELL_START = r"<w:tc[ >](?:(?!<w:tc[ >]).)*"
-_COLSPAN = re.compile("(" + _CELL_START + r")\{%\s*colspan\s+([^%]*)\s*%\}(.*?</w:tc>)", _S)
-_CELLBG = re.compile("(" + _CELL_START + r")\{%\s*cellbg\s+([^%]*)\s*%\}(.*?</w:tc>)", _S)
-_CELL_PROPS = re.compile(r"(<w:tcPr[^>]*>)")
+_COLSPAN = _Pattern("(" + _CELL_START + r")\{%\s*colspan\s+([^%]*)\s*%\}(.*?</w:tc>)", _S)
+_CELLBG = _Pattern("(" + _CELL_START + r")\{%\s*cellbg\s+([^%]*)\s*%\}(.*?</w:tc>)", _S)
+_CELL_PROPS = _Pattern(r"(<w:tcPr[^>]*>)")
 
 # A bare <w:t> before a tag: the tag's output may start or end with spaces, keep them.
-_TEXT_BEFORE_TAG = re.compile(r"<w:t>((?:(?!<w:t>).)*)(\{\{.*?\}\}|\{%.*?%\})", _S)
+_TEXT_BEFORE_TAG = _Pattern(r"<w:t>((?:(?!<w:t>).)*)(\{\{.*?\}\}|\{%.*?%\})", _S)
 _PRESERVED = '<w:t xml:space="preserve">'
 # {{r ...}} / {%r ...%}: the tag gets a run of its own.
-_RUN_TAG = re.compile(r"(\{\{r\s.*?\}\}|\{%r\s.*?%\})", _S)
+_RUN_TAG = _Pattern(r"(\{\{r\s.*?\}\}|\{%r\s.*?%\})", _S)
 _RUN_TAG_OUT = "</w:t></w:r><w:r>" + _PRESERVED + r"\1</w:t></w:r><w:r>" + _PRESERVED
 # {%- swallows the markup back to the previous text; -%} forward to the next text element.
-_MERGE_BACK = re.compile(r"</w:t>(?:(?!</w:t>).)*?\{%-", _S)
-_MERGE_ON = re.compile(r"-%\}(?:(?!<w:t[ >]|\{%|\{\{).)*?<w:t[^>]*?>", _S)
+_MERGE_BACK = _Pattern(r"</w:t>(?:(?!</w:t>).)*?\{%-", _S)
+_MERGE_ON = _Pattern(r"-%\}(?:(?!<w:t[ >]|\{%|\{\{).)*?<w:t[^>]*?>", _S)
 
 
-def _element_tag(kind: str, opener: str, body: str, closer: str) -> re.Pattern[str]:
+def _element_tag(kind: str, opener: str, body: str, closer: str) -> _Pattern:
     """``<w:kind>`` ... ``{%kind stuff %}`` ... ``</w:kind>``: the element becomes the tag."""
     nearest_start = rf"<w:{kind}[ >](?:(?!<w:{kind}[ >]).)*"
     tag = rf"({opener}){kind} ({body}*(?:{closer}))"
-    return re.compile(nearest_start + tag + rf".*?</w:{kind}>", _S)
+    return _Pattern(nearest_start + tag + rf".*?</w:{kind}>", _S)
 
 
 _ELEMENT_TAGS = tuple(
@@ -78,17 +102,17 @@ _ELEMENT_COMMENTS = tuple(
 _VM_TAG = r"\{%\s*vm\s*%\}"
 _HM_TAG_TEXT = r"\{%\s*hm\s*%\}"
 _NEAREST_CELL = r"<w:tc[ >](?:(?!<w:tc[ >]).)*?"
-_VM_CELL = re.compile(_NEAREST_CELL + _VM_TAG + r".*?</w:tc[ >]", _S)
-_HM_CELL = re.compile(_NEAREST_CELL + _HM_TAG_TEXT + r".*?</w:tc[ >]", _S)
+_VM_CELL = _Pattern(_NEAREST_CELL + _VM_TAG + r".*?</w:tc[ >]", _S)
+_HM_CELL = _Pattern(_NEAREST_CELL + _HM_TAG_TEXT + r".*?</w:tc[ >]", _S)
 _AFTER_PROPS = r"(</w:tcPr[ >].*?<w:t(?:.*?)>)(.*?)(?:"
-_VM_TEXT = re.compile(_AFTER_PROPS + _VM_TAG + r")(.*?)(</w:t>)", _S)
-_HM_TEXT = re.compile(_AFTER_PROPS + _HM_TAG_TEXT + r")(.*?)(</w:t>)", _S)
-_HM_TAG = re.compile(_HM_TAG_TEXT, _S)
-_GRIDSPAN_VALUE = re.compile(r'(w:gridSpan w:val=")(\d+)(")', _S)
+_VM_TEXT = _Pattern(_AFTER_PROPS + _VM_TAG + r")(.*?)(</w:t>)", _S)
+_HM_TEXT = _Pattern(_AFTER_PROPS + _HM_TAG_TEXT + r")(.*?)(</w:t>)", _S)
+_HM_TAG = _Pattern(_HM_TAG_TEXT, _S)
+_GRIDSPAN_VALUE = _Pattern(r'(w:gridSpan w:val=")(\d+)(")', _S)
 _FIRST = "{% if loop.first %}"
 
 # Inside a tag (one line): entities and typographic quotes back to what Jinja expects.
-_TAG_TEXT = re.compile(r"(?<=\{[{%])(.*?)(?=[}%]\})")
+_TAG_TEXT = _Pattern(r"(?<=\{[{%])(.*?)(?=[}%]\})")
 _TAG_TEXT_FIXES = (
     ("&#8216;", "'"),
     ("&lt;", "<"),
@@ -113,7 +137,7 @@ def prepare(xml: str) -> str:
     return xml
 
 
-def _cell_tag(xml: str, pattern: re.Pattern[str], old: str, new: str) -> str:
+def _cell_tag(xml: str, pattern: _Pattern, old: str, new: str) -> str:
     def rewrite(m: re.Match[str]) -> str:
         cell = _EMPTY_RUN.sub("", m.group(1) + m.group(3))
         cell = re.sub(old, "", cell, count=1)
@@ -199,8 +223,8 @@ def patch_xml(xml: str) -> str:
     return finish(prepare(xml))
 
 
-_CELL_TAG = re.compile(r"\{%\s*(?:colspan|cellbg)\s")
-_MERGE_TAGS = re.compile(r"\{%\s*[vh]m\s*%\}")
+_CELL_TAG = _Pattern(r"\{%\s*(?:colspan|cellbg)\s")
+_MERGE_TAGS = _Pattern(r"\{%\s*[vh]m\s*%\}")
 
 
 def _local_check(step: str, xml: str) -> None:
