@@ -106,6 +106,24 @@ def test_editing_one_paragraph_recompiles_one_chunk(cache_dir: Path, tmp_path: P
     assert changed.section_slots == first.section_slots
 
 
+@pytest.mark.parametrize("garbage", [b"", b"\x00" * 7, b"not marshal", b"\xe9" * 64])
+def test_corrupt_bundles_and_pointers_are_misses(
+    cache_dir: Path, tmp_path: Path, garbage: bytes
+) -> None:
+    src = ROOT / "templates" / "isa.docx"
+    first = environment.load_template(src)
+    files = list(cache_dir.glob("*/__isa_kit_*"))
+    assert any(f.suffix == ".bundle" for f in files) and any(f.suffix == ".last" for f in files)
+    for entry in files:
+        entry.write_bytes(garbage)
+    environment._CACHE.clear()
+    edited = _with_body(src, tmp_path / "edited.docx", _mutate(_body(src), "Zanzibar"))
+    for path in (src, edited):
+        again = environment.load_template(path)
+        assert len(again.parts[DOC].chunks) == len(first.parts[DOC].chunks)
+        assert again.section_slots == first.section_slots
+
+
 def test_chunked_and_whole_builds_are_byte_identical(
     cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -46,7 +46,8 @@ ENV_VAR = "ISA_KIT_CACHE_DIR"
 _OFF = frozenset({"off", "none", "0", "false"})
 _SLOTS = "__isa_kit_%s.slots"
 _BUNDLE = "__isa_kit_%s.bundle"
-_BUNDLE_TAG = "isa-kit-bundle-1"
+_BUNDLE_TAG = "isa-kit-bundle-2"
+_LAST = "__isa_kit_%s.last"
 #: Compile templated parts in chunks (tests turn it off to compare with whole-part compiles).
 CHUNKED = True
 
@@ -231,57 +232,89 @@ def compile_chunked(
     name: str,
     raw: str,
     slots_of: Callable[[nodes.Template], Iterable[str]],
+    origin: str = "",
 ) -> tuple[ChunkedTemplate, frozenset[str]]:
     """One part compiled in chunks (:mod:`isa_kit.render.chunks`), each cached by its own
     content, so that editing one paragraph recompiles one chunk.
 
     The part's chunks are also kept together in one bundle keyed by the whole part, so a warm
-    run reads one file and neither cuts the part nor opens each chunk's entry. A part that
-    cannot be cut safely, or that does not compile in chunks (a syntax error: the message
-    must be the one of the whole part), is compiled whole as by :func:`compile_part`.
-    Raises :class:`jinja2.TemplateSyntaxError`."""
+    run reads one file and neither cuts the part nor opens each chunk's entry; after an edit,
+    the chunks that did not change come from the bundle last built for the same ``origin``
+    (the template file) and part. A part that cannot be cut safely, or that does not compile
+    in chunks (a syntax error: the message must be the one of the whole part), is compiled
+    whole as by :func:`compile_part`. Raises :class:`jinja2.TemplateSyntaxError`."""
     key = hashlib.sha256(f"{name}\0{raw}".encode()).hexdigest()
     cache = _cache_for(env)
     bundle = _read_bundle(cache, key) if cache is not None else None
     if bundle is not None:
         try:
-            return ChunkedTemplate([_template(env, c) for c in bundle[0]]), bundle[1]
+            return _chunked(env, [compiled for _, compiled in bundle])
         except Exception:  # code that does not run as a template module: recompile
             pass
     from isa_kit.render import chunks as _chunks  # only on a miss: a warm run never cuts
     from isa_kit.render import patch as _patch
 
+    last = hashlib.sha256(f"{origin}\0{name}".encode()).hexdigest()
     pieces = _chunks.split(_patch.prepare(raw)) if CHUNKED else None
-    compiled: list[_Compiled] | None = None
+    compiled: list[tuple[str, _Compiled]] | None = None
     if pieces is not None:
+        previous = dict(_previous_bundle(cache, last))
         try:
             compiled = []
             for piece in pieces:
                 ckey = hashlib.sha256(f"chunk\0{piece}".encode()).hexdigest()
                 make = functools.partial(_patch.finish_chunk, piece)
-                compiled.append(_compile(env, cache, ckey, make, slots_of))
+                hit = previous.get(ckey) or _compile(env, cache, ckey, make, slots_of)
+                compiled.append((ckey, hit))
         except (_patch.NotLocal, jinja2.TemplateSyntaxError):
             compiled = None
     if compiled is None:
-        compiled = [_compile(env, cache, key, lambda: _patch.patch_xml(raw), slots_of)]
-    slots = frozenset().union(*(found for _, found in compiled))
-    codes = [code for code, _ in compiled]
+        whole = _compile(env, cache, key, lambda: _patch.patch_xml(raw), slots_of)
+        compiled = [(key, whole)]
     if cache is not None:
-        _write_file(cache, _BUNDLE % key, marshal.dumps((_BUNDLE_TAG, sorted(slots), codes)))
-    return ChunkedTemplate([_template(env, c) for c in codes]), slots
+        keys = [k for k, _ in compiled]
+        slots = [sorted(s) for _, (_, s) in compiled]
+        codes = [c for _, (c, _) in compiled]
+        _write_file(cache, _BUNDLE % key, marshal.dumps((_BUNDLE_TAG, keys, slots, codes)))
+        _write_file(cache, _LAST % last, key.encode())
+    return _chunked(env, [c for _, c in compiled])
 
 
-def _read_bundle(cache: _Cache, key: str) -> tuple[list[types.CodeType], frozenset[str]] | None:
-    """The code of a part's chunks and its section slots, or None (a miss)."""
+def _chunked(
+    env: jinja2.Environment, compiled: list[_Compiled]
+) -> tuple[ChunkedTemplate, frozenset[str]]:
+    templates = [_template(env, code) for code, _ in compiled]
+    return ChunkedTemplate(templates), frozenset().union(*(s for _, s in compiled))
+
+
+def _previous_bundle(cache: _Cache | None, last: str) -> list[tuple[str, _Compiled]]:
+    """The chunks of the bundle last written for the same template part, if any."""
+    if cache is None:
+        return []
+    try:
+        key = (Path(cache.directory) / (_LAST % last)).read_text(encoding="ascii")
+    except (OSError, ValueError):
+        return []
+    return _read_bundle(cache, key) or []
+
+
+def _read_bundle(cache: _Cache, key: str) -> list[tuple[str, _Compiled]] | None:
+    """The key, code and section slots of each of a part's chunks, or None (a miss)."""
+    if len(key) != 64 or not all(c in "0123456789abcdef" for c in key):
+        return None
     try:
         data = marshal.loads((Path(cache.directory) / (_BUNDLE % key)).read_bytes())
-        tag, slots, codes = data
+        tag, keys, slots, codes = data
     except (OSError, ValueError, TypeError, EOFError):
         return None
-    if tag != _BUNDLE_TAG or not isinstance(codes, list) or not isinstance(slots, list):
+    if tag != _BUNDLE_TAG or not all(isinstance(x, list) for x in (keys, slots, codes)):
         return None
-    if not codes or not all(isinstance(c, types.CodeType) for c in codes):
+    if not codes or not len(keys) == len(slots) == len(codes):
         return None
-    if not all(isinstance(s, str) for s in slots):
+    if not all(isinstance(k, str) for k in keys):
         return None
-    return codes, frozenset(slots)
+    if not all(isinstance(c, types.CodeType) for c in codes):
+        return None
+    if not all(isinstance(s, list) and all(isinstance(x, str) for x in s) for s in slots):
+        return None
+    return [(k, (c, frozenset(s))) for k, s, c in zip(keys, slots, codes, strict=True)]

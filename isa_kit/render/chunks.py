@@ -63,12 +63,12 @@ def _element_end(xml: str, start: int) -> int:
     if m.group(2):
         return m.end()
     name = m.group(1)
-    close = xml.find(f"</{name}>", m.end())
-    if close >= 0 and not re.search(rf"<{re.escape(name)}[\s/>]", xml[m.end() : close]):
-        return close + len(name) + 3  # nothing of the same name nested: the usual case
     pattern = _ENDS.get(name)
     if pattern is None:
         pattern = _ENDS[name] = re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])[^>]*?(/?)>")
+    close = xml.find(f"</{name}>", m.end())
+    if close >= 0 and pattern.search(xml, m.end(), close) is None:
+        return close + len(name) + 3  # nothing of the same name inside: the usual case
     depth = 1
     for tag in pattern.finditer(xml, m.end()):
         if tag.group(1):

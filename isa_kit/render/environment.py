@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 import re
 import zipfile
 from collections.abc import Callable, Iterator, Mapping
@@ -296,6 +297,7 @@ def load_template(path: Path, display: str | None = None) -> CompiledTemplate:
     for part, message in external_references(members):
         raise TemplateError(f"{shown}: {part}: {message}: refused")
     env = environment()
+    origin = os.path.abspath(path)
     parts: dict[str, ChunkedTemplate] = {}
     slots: set[str] = set()
     for info, raw in members:
@@ -309,7 +311,7 @@ def load_template(path: Path, display: str | None = None) -> CompiledTemplate:
         if not _HAS_TAG.search(text):
             continue
         try:
-            parts[name], found = _cache.compile_chunked(env, name, text, _section_slots)
+            parts[name], found = _cache.compile_chunked(env, name, text, _section_slots, origin)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(
                 f"{shown}: {name}: {exc.message} (run 'isa-kit templates lint {shown}')"
