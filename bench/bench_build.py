@@ -4,8 +4,12 @@ Both sides are whole processes, started fresh each time, alternated, each warmed
 
 * kit: ``isa-kit build DEMO --only demo-mash-isa`` (the ISA and its signature pack), with the
   compiled-template cache in the work folder. Measured twice: every run after the first
-  ("warm": the cache holds the templates) and the first run after the ISA template changed
-  (its document.xml edited before every run, so that part is compiled afresh each time);
+  ("warm": the cache holds the templates) and the first run after the ISA template changed.
+  The change is what an author's Word edit does: before every such run one new word
+  (``edit<n>``, different each run) is inserted at the start of the plain text of one
+  paragraph in the middle of the body (word/document.xml) that also holds a placeholder -
+  the middle one of the paragraphs with both a ``{{ ... }}`` and a ``<w:t>`` of plain
+  text (in the ISA template: a "Subject access:"-style label before its value);
 * baseline: a Python script that loads the same data and builds the same context with the
   kit's own functions, then renders the same two templates with
   ``DocxTemplate(path).render(context, jinja_env=<the kit's environment>)`` and ``save`` -
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 import sys
 import zipfile
@@ -100,18 +105,36 @@ def slots_for(folder: Path, target: Path) -> None:
     target.write_text(json.dumps(slots), encoding="utf-8")
 
 
+_PARAGRAPH = re.compile(rb"<w:p[ >].*?</w:p>", re.DOTALL)
+_PLAIN_TEXT = re.compile(rb"<w:t(?: [^>]*)?>(?=[^<{]+</w:t>)")
+
+
 def touch_template(template: Path, n: int) -> None:
-    """Edit the template's body (document.xml), as saving it from Word would."""
+    """Insert the word ``edit<n>`` into the body's middle paragraph that holds a placeholder
+    and plain text (see the module docstring), as an author's Word edit would."""
     with zipfile.ZipFile(template) as zf:
         members = [(info, zf.read(info)) for info in zf.infolist()]
     tmp = template.with_suffix(".tmp")
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
         for info, data in members:
             if info.filename == "word/document.xml":
-                head, sep, rest = data.partition(b"?>")
-                data = head + sep + f"<!-- edit {n} -->".encode() + rest
+                data = _insert_word(data, f"edit{n} ".encode())
             zf.writestr(info, data)
     tmp.replace(template)
+
+
+def _insert_word(xml: bytes, word: bytes) -> bytes:
+    candidates = [
+        m
+        for m in _PARAGRAPH.finditer(xml)
+        if b"{{" in m.group(0) and _PLAIN_TEXT.search(m.group(0))
+    ]
+    if not candidates:
+        raise SystemExit("the ISA template has no paragraph with a placeholder and plain text")
+    target = candidates[len(candidates) // 2]
+    text = _PLAIN_TEXT.search(xml, target.start(), target.end())
+    assert text is not None
+    return xml[: text.end()] + word + xml[text.end() :]
 
 
 def main() -> None:
@@ -134,9 +157,11 @@ def main() -> None:
         plain = [sys.executable, str(script), str(folder), str(outs["plain"]), str(slots)]
         plain += [AS_OF, DOC]
         edits = iter(range(1_000_000))
+        last = [-1]
 
         def changed() -> Run:
-            touch_template(template, next(edits))
+            last[0] = next(edits)
+            touch_template(template, last[0])
             return run(build, env=env)
 
         say(f"warm and after a template change, {rounds} alternated runs each")
@@ -148,7 +173,7 @@ def main() -> None:
             },
             rounds,
         )
-        check_outputs(outs)
+        check_outputs(outs, f"edit{last[0]} ".encode())
     figures: dict[str, float] = {}
     cpu: dict[str, float] = {}
     for key, label in (("warm", "kit_build_warm"), ("changed", "kit_build_after_template_change"), ("plain", "plain_docxtpl_script")):  # fmt: skip
@@ -173,12 +198,16 @@ def main() -> None:
     emit("build", figures, goals)
 
 
-def check_outputs(outs: dict[str, Path]) -> None:
-    """Both sides wrote the same documents (the comparison is of like with like)."""
+def check_outputs(outs: dict[str, Path], word: bytes) -> None:
+    """Both sides wrote the same documents (the comparison is of like with like), and the
+    kit's ISA carries the last edit made to its template (so the edit reached the output)."""
     kit_files = sorted(p.name for p in outs["kit"].glob("*.docx"))
     plain_files = sorted(p.name for p in outs["plain"].glob("*.docx"))
     if kit_files != plain_files or not kit_files:
         raise SystemExit(f"outputs differ: kit {kit_files}, plain docxtpl {plain_files}")
+    with zipfile.ZipFile(outs["kit"] / f"{DOC}.docx") as zf:
+        if word not in zf.read("word/document.xml"):
+            raise SystemExit(f"the kit's ISA lacks the template edit {word.decode()!r}")
 
 
 if __name__ == "__main__":

@@ -8,8 +8,9 @@ expressions and recompiles the Jinja template. Here:
 * one :class:`KitEnvironment` (an immutable sandbox with autoescaping and strict undefined)
   compiles every template, and rewrites each ``{{ placeholder }}`` so that a missing *or None*
   value stops the build with the template, the placeholder and the YAML location;
-* docxtpl's own XML patching (``{%p``/``{%tr`` tags, tags split across runs) is applied once
-  per template file and the compiled Jinja templates are cached by the file's sha256;
+* docxtpl's XML patching (``{%p``/``{%tr`` tags, tags split across runs; our own
+  implementation, :mod:`isa_kit.render.patch`) is applied once per template file and the
+  compiled Jinja templates are cached by content, a chunk of paragraphs at a time;
 * rendering produces the XML of each templated part, which must parse strictly before the
   package is written by :mod:`isa_kit.render.package`.
 """
@@ -18,12 +19,13 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 import re
 import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from jinja2 import nodes
@@ -41,6 +43,9 @@ from isa_kit.render.template_package import (
     read_template_file,
     read_template_members,
 )
+
+if TYPE_CHECKING:
+    from isa_kit.render.cache import ChunkedTemplate
 
 #: Package parts that may hold placeholders (the body, headers, footers and notes).
 _TEMPLATED = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
@@ -249,24 +254,17 @@ class CompiledTemplate:
     display: str
     sha256: str
     members: list[tuple[zipfile.ZipInfo, bytes]]
-    parts: dict[str, jinja2.Template]
+    parts: dict[str, ChunkedTemplate]
     section_slots: frozenset[str] = field(default_factory=frozenset)
 
 
 _CACHE: dict[str, CompiledTemplate] = {}
 
 
-def patch_xml(xml: str) -> str:
-    """docxtpl's XML clean-up (``{%p``, ``{%tr``, tags split across runs), applied once."""
-    from docxtpl import DocxTemplate
-
-    patcher = DocxTemplate.__new__(DocxTemplate)
-    patched: str = patcher.patch_xml(xml)
-    return patched
-
-
 def iter_template_parts(data: bytes, display: str) -> Iterator[tuple[str, str]]:
     """The (member name, patched XML) of each part of a .docx that holds Jinja tags."""
+    from isa_kit.render.patch import patch_xml
+
     for name, text in _read_parts(data, display):
         if _TEMPLATED.match(name) and _HAS_TAG.search(text):
             yield name, patch_xml(text)
@@ -299,7 +297,8 @@ def load_template(path: Path, display: str | None = None) -> CompiledTemplate:
     for part, message in external_references(members):
         raise TemplateError(f"{shown}: {part}: {message}: refused")
     env = environment()
-    parts: dict[str, jinja2.Template] = {}
+    origin = os.path.abspath(path)
+    parts: dict[str, ChunkedTemplate] = {}
     slots: set[str] = set()
     for info, raw in members:
         if not _TEMPLATED.match(info.filename):
@@ -312,7 +311,7 @@ def load_template(path: Path, display: str | None = None) -> CompiledTemplate:
         if not _HAS_TAG.search(text):
             continue
         try:
-            parts[name], found = _cache.compile_part(env, name, text, patch_xml, _section_slots)
+            parts[name], found = _cache.compile_chunked(env, name, text, _section_slots, origin)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(
                 f"{shown}: {name}: {exc.message} (run 'isa-kit templates lint {shown}')"
