@@ -46,11 +46,12 @@ FLOOR_VENV ?= .venv-floors
 FLOOR_TESTS ?= tests/test_floors.py tests/test_loader_errors.py tests/test_audit_hostile.py \
 	tests/test_audit_docx.py tests/test_build.py tests/test_check_outputs.py \
 	tests/test_hostile_templates.py::test_hostile_expressions_stop_build tests/test_letters.py \
-	tests/test_progress.py
+	tests/test_progress.py tests/test_snapshot.py tests/test_chunks.py
 test-floors: setup
 	$(BIN)/uv venv -q --allow-existing -p $(BIN)/python $(FLOOR_VENV)
 	$(BIN)/uv pip install -q --python $(FLOOR_VENV)/bin/python -c constraints/floors.txt -e . \
-		"pytest>=8" "hypothesis>=6.100" "jsonschema>=4.20" "cryptography>=44.0.1"
+		"pytest>=8" "hypothesis>=6.100" "jsonschema>=4.20" "cryptography>=44.0.1" \
+		docxtpl python-docx
 	ISA_KIT_FLOORS=1 $(FLOOR_VENV)/bin/python -m pytest -q -p no:cacheprovider $(FLOOR_TESTS)
 
 bench: setup

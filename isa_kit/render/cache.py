@@ -40,10 +40,10 @@ import jinja2
 from jinja2 import nodes
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
+from isa_kit.core.cache_dir import CACHE_DIR_VAR, cache_root
 from isa_kit.core.version import __version__
 
-ENV_VAR = "ISA_KIT_CACHE_DIR"
-_OFF = frozenset({"off", "none", "0", "false"})
+ENV_VAR = CACHE_DIR_VAR
 _SLOTS = "__isa_kit_%s.slots"
 _BUNDLE = "__isa_kit_%s.bundle"
 _BUNDLE_TAG = "isa-kit-bundle-2"
@@ -89,15 +89,8 @@ class _Cache(FileSystemBytecodeCache):
 
 
 def base_dir() -> Path | None:
-    """The user's cache folder for isa-kit, or None when caching is turned off."""
-    configured = os.environ.get(ENV_VAR)
-    if configured is not None:
-        if configured.strip().lower() in _OFF or not configured.strip():
-            return None
-        return Path(configured)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    root = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
-    return root / "isa-kit"
+    """The user's cache folder for isa-kit (the one rule every cache follows), or None."""
+    return cache_root()
 
 
 def _fingerprint(env: jinja2.Environment) -> str:
