@@ -90,3 +90,33 @@ def test_documented_local_hooks_run_as_pasted(tmp_path: Path) -> None:
     assert codes["isa-kit-validate"] == (0, "")
     code, out = codes["isa-kit-check"]
     assert code == 1 and "ISA040 missing-lawful-basis" in out
+
+
+def _uses(node: object) -> list[str]:
+    if isinstance(node, dict):
+        own = [node["uses"]] if isinstance(node.get("uses"), str) else []
+        return own + [u for v in node.values() for u in _uses(v)]
+    if isinstance(node, list):
+        return [u for v in node for u in _uses(v)]
+    return []
+
+
+def test_every_action_used_is_pinned_by_commit() -> None:
+    # A tag can be moved to other code; a commit SHA cannot (GitHub's hardening guide).
+    docs = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    uses = _uses(action) + _uses(_yaml_blocks(docs))
+    assert any(u.startswith("actions/setup-python@") for u in uses)
+    assert len(uses) >= 4
+    assert [u for u in uses if not SHA.match(u.rsplit("@", 1)[1])] == []
+
+
+def test_action_restores_the_results_cache_before_checking() -> None:
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    steps = action["runs"]["steps"]
+    cache = next(i for i, s in enumerate(steps) if s.get("uses", "").startswith("actions/cache@"))
+    check = next(i for i, s in enumerate(steps) if s.get("id") == "check")
+    assert cache < check
+    assert steps[cache]["with"]["path"] == "~/.cache/isa-kit"  # core.cache_dir's default
+    assert steps[cache]["if"] == "inputs.cache == 'true'"
+    assert action["inputs"]["cache"]["default"] == "true"
