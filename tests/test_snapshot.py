@@ -68,6 +68,27 @@ def test_build_from_snapshot_is_byte_identical(name: str, cache: Path, tmp_path:
     assert fresh == stored == served
 
 
+def test_a_snapshot_names_only_what_the_unpickler_allows(cache: Path, tmp_path: Path) -> None:
+    # Every global the payload names must be on the allow-list, on every Python: 3.11.0-3.11.4
+    # pickle enum members as getattr(cls, name), which the unpickler (rightly) refuses.
+    import io
+
+    model = snapshot.load_partnership(_copy("barnet", tmp_path))
+    assert isinstance(model, Partnership)
+    payload = snapshot.dumps(model)
+    named: set[tuple[str, str]] = set()
+
+    class Recorder(pickle.Unpickler):  # our own payload: safe to resolve freely here
+        def find_class(self, module: str, name: str) -> Any:
+            named.add((module, name))
+            return super().find_class(module, name)
+
+    Recorder(io.BytesIO(payload)).load()
+    assert ("isa_kit.data.enums", "DocumentKind") in named
+    assert named <= set(snapshot._allowed())
+    assert snapshot.loads(payload, "Partnership") is not None
+
+
 def test_light_objects_answer_like_the_models(cache: Path, tmp_path: Path) -> None:
     folder = _copy("demo", tmp_path)
     model = snapshot.load_partnership(folder)
