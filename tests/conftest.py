@@ -51,3 +51,12 @@ def _template_cache(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[n
         os.environ.pop("ISA_KIT_CACHE_DIR", None)
     else:
         os.environ["ISA_KIT_CACHE_DIR"] = before
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache folder of this test's own (for it and the processes it starts), caching on."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("ISA_KIT_CACHE_DIR", str(folder))
+    monkeypatch.delenv("ISA_KIT_NO_CACHE", raising=False)
+    return folder

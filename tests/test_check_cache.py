@@ -26,15 +26,6 @@ FORMATS = ("text", "json", "sarif", "junit", "github", "markdown", "html")
 
 
 @pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A cache folder of this test's own, never inside the repository."""
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("ISA_KIT_CACHE_DIR", str(folder))
-    monkeypatch.delenv("ISA_KIT_NO_CACHE", raising=False)
-    return folder
-
-
-@pytest.fixture
 def loads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The partnership folders loaded (the service imports the loader late: a hit never)."""
     seen: list[str] = []

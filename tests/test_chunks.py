@@ -10,6 +10,7 @@ import datetime as dt
 import re
 import shutil
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import jinja2
@@ -36,11 +37,10 @@ def oracle(xml: str) -> str:
 
 
 @pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(cache.ENV_VAR, str(folder))
-    environment._CACHE.clear()  # in-process memo by file hash: load from disk each time
-    yield folder
+def cache_dir(cache_dir: Path) -> Iterator[Path]:
+    """conftest's, with the in-process memo emptied so templates load from disk each time."""
+    environment._CACHE.clear()
+    yield cache_dir
     environment._CACHE.clear()
 
 

@@ -31,23 +31,14 @@ ROOT = Path(__file__).resolve().parents[1]
 AS_OF = dt.date(2026, 11, 21)
 
 
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A fresh cache folder for this test (and the processes it starts)."""
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("ISA_KIT_CACHE_DIR", str(folder))
-    monkeypatch.delenv("ISA_KIT_NO_CACHE", raising=False)
-    return folder
-
-
 def _copy(name: str, tmp_path: Path) -> Path:
     folder = tmp_path / name
     shutil.copytree(ROOT / "agreements" / name, folder)
     return folder
 
 
-def _snapshot_files(cache: Path) -> list[Path]:
-    return sorted((cache / "snapshots").glob("partnership-*.bin"))
+def _snapshot_files(cache_dir: Path) -> list[Path]:
+    return sorted((cache_dir / "snapshots").glob("partnership-*.bin"))
 
 
 def _outputs(folder: Path, out: Path, *, use_cache: bool) -> dict[str, bytes]:
@@ -56,19 +47,19 @@ def _outputs(folder: Path, out: Path, *, use_cache: bool) -> dict[str, bytes]:
 
 
 @pytest.mark.parametrize("name", ["demo", "barnet"])
-def test_build_from_snapshot_is_byte_identical(name: str, cache: Path, tmp_path: Path) -> None:
+def test_build_from_snapshot_is_byte_identical(name: str, cache_dir: Path, tmp_path: Path) -> None:
     folder = _copy(name, tmp_path)
     fresh = _outputs(folder, tmp_path / "fresh", use_cache=False)
-    assert not _snapshot_files(cache)  # --no-cache neither reads nor writes
+    assert not _snapshot_files(cache_dir)  # --no-cache neither reads nor writes
     stored = _outputs(folder, tmp_path / "stored", use_cache=True)
-    assert len(_snapshot_files(cache)) == 1
+    assert len(_snapshot_files(cache_dir)) == 1
     assert isinstance(snapshot.load_partnership(folder), LightNode)  # the next build is a hit
     served = _outputs(folder, tmp_path / "served", use_cache=True)
     assert len(fresh) >= 3
     assert fresh == stored == served
 
 
-def test_a_snapshot_names_only_what_the_unpickler_allows(cache: Path, tmp_path: Path) -> None:
+def test_a_snapshot_names_only_what_the_unpickler_allows(cache_dir: Path, tmp_path: Path) -> None:
     # Every global the payload names must be on the allow-list, on every Python: 3.11.0-3.11.4
     # pickle enum members as getattr(cls, name), which the unpickler (rightly) refuses.
     import io
@@ -89,7 +80,7 @@ def test_a_snapshot_names_only_what_the_unpickler_allows(cache: Path, tmp_path: 
     assert snapshot.loads(payload, "Partnership") is not None
 
 
-def test_light_objects_answer_like_the_models(cache: Path, tmp_path: Path) -> None:
+def test_light_objects_answer_like_the_models(cache_dir: Path, tmp_path: Path) -> None:
     folder = _copy("demo", tmp_path)
     model = snapshot.load_partnership(folder)
     light = snapshot.load_partnership(folder)
@@ -141,7 +132,7 @@ def test_stored_positions_locate_as_the_yaml_tree_does() -> None:
         "documents/extra.yml",
     ],
 )
-def test_editing_any_data_file_invalidates(edit: str, cache: Path, tmp_path: Path) -> None:
+def test_editing_any_data_file_invalidates(edit: str, cache_dir: Path, tmp_path: Path) -> None:
     folder = _copy("demo", tmp_path)
     snapshot.load_partnership(folder)
     assert isinstance(snapshot.load_partnership(folder), LightNode)
@@ -158,10 +149,10 @@ def test_editing_any_data_file_invalidates(edit: str, cache: Path, tmp_path: Pat
     again = snapshot.load_partnership(folder)
     assert not isinstance(again, LightNode)  # validated afresh
     assert isinstance(snapshot.load_partnership(folder), LightNode)  # and saved again
-    assert len(_snapshot_files(cache)) == 1  # replaced, not added to
+    assert len(_snapshot_files(cache_dir)) == 1  # replaced, not added to
 
 
-def test_an_edit_is_seen_and_a_broken_edit_is_reported(cache: Path, tmp_path: Path) -> None:
+def test_an_edit_is_seen_and_a_broken_edit_is_reported(cache_dir: Path, tmp_path: Path) -> None:
     folder = _copy("demo", tmp_path)
     doc = folder / "documents" / "isa.yaml"
     snapshot.load_partnership(folder)
@@ -178,7 +169,7 @@ def test_an_edit_is_seen_and_a_broken_edit_is_reported(cache: Path, tmp_path: Pa
     assert "letters.yaml" in str(err.value.problems[0])
 
 
-def test_errors_name_the_same_line_from_the_snapshot(cache: Path, tmp_path: Path) -> None:
+def test_errors_name_the_same_line_from_the_snapshot(cache_dir: Path, tmp_path: Path) -> None:
     folder = _copy("demo", tmp_path)
     doc = folder / "documents" / "isa.yaml"
     doc.write_text(doc.read_text().replace("clauses:\n", "clauses:\n  - no-such-clause\n", 1))
@@ -201,17 +192,17 @@ class _Exploit:
         return (os.system, (f"touch {self.marker}",))
 
 
-def _plant(cache: Path, folder: Path, payload: bytes) -> Path:
+def _plant(cache_dir: Path, folder: Path, payload: bytes) -> Path:
     """Put ``payload`` where the snapshot of ``folder`` lives, under the right key."""
     snapshot.load_partnership(folder)
-    (path,) = _snapshot_files(cache)
+    (path,) = _snapshot_files(cache_dir)
     key = snapshot.snapshot_key("partnership", snapshot.partnership_inputs(folder))
     assert path.read_bytes().startswith(snapshot.MAGIC + key)
     path.write_bytes(snapshot.MAGIC + key + payload)
     return path
 
 
-def test_a_tampered_snapshot_is_refused(cache: Path, tmp_path: Path) -> None:
+def test_a_tampered_snapshot_is_refused(cache_dir: Path, tmp_path: Path) -> None:
     folder = _copy("demo", tmp_path)
     marker = tmp_path / "pwned"
     for payload in (
@@ -219,27 +210,27 @@ def test_a_tampered_snapshot_is_refused(cache: Path, tmp_path: Path) -> None:
         pickle.dumps(([], _Exploit(marker))),
         pickle.dumps(([], {"not": "a partnership"})),
     ):
-        _plant(cache, folder, payload)
+        _plant(cache_dir, folder, payload)
         loaded = snapshot.load_partnership(folder)
         assert isinstance(loaded, Partnership)  # the normal path, and no command run
         assert not marker.exists()
     assert isinstance(snapshot.load_partnership(folder), LightNode)  # rewritten
 
 
-def test_a_truncated_or_foreign_snapshot_is_ignored(cache: Path, tmp_path: Path) -> None:
+def test_a_truncated_or_foreign_snapshot_is_ignored(cache_dir: Path, tmp_path: Path) -> None:
     folder = _copy("demo", tmp_path)
     snapshot.load_partnership(folder)
-    (path,) = _snapshot_files(cache)
+    (path,) = _snapshot_files(cache_dir)
     for damaged in (path.read_bytes()[:-500], b"", b"\x00" * 64, b"not a snapshot"):
         path.write_bytes(damaged)
         assert isinstance(snapshot.load_partnership(folder), Partnership)
         assert isinstance(snapshot.load_partnership(folder), LightNode)
 
 
-def test_a_snapshot_others_could_write_is_ignored(cache: Path, tmp_path: Path) -> None:
+def test_a_snapshot_others_could_write_is_ignored(cache_dir: Path, tmp_path: Path) -> None:
     folder = _copy("demo", tmp_path)
     snapshot.load_partnership(folder)
-    (path,) = _snapshot_files(cache)
+    (path,) = _snapshot_files(cache_dir)
     assert path.stat().st_mode & 0o077 == 0  # written for its owner only
     assert isinstance(snapshot.load_partnership(folder), LightNode)
     path.chmod(0o666)
@@ -271,7 +262,7 @@ def _probe(folder: Path, out: Path, **env: str) -> list[str]:
 
 
 def test_a_build_of_unchanged_data_imports_neither_pydantic_nor_yaml(
-    cache: Path, tmp_path: Path
+    cache_dir: Path, tmp_path: Path
 ) -> None:
     folder = _copy("demo", tmp_path)
     first = _probe(folder, tmp_path / "a")
@@ -284,21 +275,21 @@ def test_a_build_of_unchanged_data_imports_neither_pydantic_nor_yaml(
 
 
 def test_no_cache_option_and_environment(
-    cache: Path, tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+    cache_dir: Path, tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = _copy("demo", tmp_path)
     done = cli("build", str(folder), "--out", str(tmp_path / "o"), "--no-cache", "-q")
     assert done.returncode == 0, done.stderr
-    assert not _snapshot_files(cache)
+    assert not _snapshot_files(cache_dir)
     with monkeypatch.context() as env:
         env.setenv("ISA_KIT_NO_CACHE", "1")
         assert cache_root() is None
         done = cli("build", str(folder), "--out", str(tmp_path / "o"), "-q")
         assert done.returncode == 0, done.stderr
-        assert not _snapshot_files(cache)
+        assert not _snapshot_files(cache_dir)
     done = cli("build", str(folder), "--out", str(tmp_path / "o"), "-q")
     assert done.returncode == 0, done.stderr
-    assert len(_snapshot_files(cache)) == 1
+    assert len(_snapshot_files(cache_dir)) == 1
 
 
 def test_tests_never_cache_inside_the_repository() -> None:
@@ -306,10 +297,12 @@ def test_tests_never_cache_inside_the_repository() -> None:
     assert root is not None and not root.resolve().is_relative_to(ROOT)
 
 
-def test_a_folder_that_cannot_be_read_is_reported_not_cached(cache: Path, tmp_path: Path) -> None:
+def test_a_folder_that_cannot_be_read_is_reported_not_cached(
+    cache_dir: Path, tmp_path: Path
+) -> None:
     with pytest.raises(UserError):
         build(tmp_path / "missing", tmp_path / "out", as_of=AS_OF)
-    assert not _snapshot_files(cache)
+    assert not _snapshot_files(cache_dir)
 
 
 def test_the_key_changes_with_the_code_and_the_inputs(tmp_path: Path) -> None:

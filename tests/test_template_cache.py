@@ -19,13 +19,6 @@ ROOT = Path(__file__).resolve().parents[1]
 XML = '<w:p><w:r><w:t>{{ name }} {{ section("aims") }}</w:t></w:r></w:p>'
 
 
-@pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(cache.ENV_VAR, str(folder))
-    return folder
-
-
 class Patches:
     """``patch_xml`` that counts its calls: a call means the part was compiled, not reused."""
 
