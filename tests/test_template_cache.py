@@ -11,6 +11,7 @@ import jinja2
 import pytest
 from jinja2.exceptions import SecurityError
 
+from isa_kit.core.cache_dir import CACHE_DIR_VAR, cache_root
 from isa_kit.render import cache
 from isa_kit.render.environment import _section_slots, environment
 from isa_kit.render.patch import patch_xml
@@ -90,7 +91,7 @@ def test_a_corrupt_entry_is_a_miss_not_a_crash(cache_dir: Path, garbage: bytes) 
 
 
 def test_can_be_turned_off(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(cache.ENV_VAR, "off")
+    monkeypatch.setenv(CACHE_DIR_VAR, "off")
     patch = Patches()
     _compile(XML, patch)
     _compile(XML, patch)
@@ -99,11 +100,11 @@ def test_can_be_turned_off(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_default_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.delenv(cache.ENV_VAR, raising=False)
+    monkeypatch.delenv(CACHE_DIR_VAR, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert cache.base_dir() == tmp_path / "isa-kit"
+    assert cache_root() == tmp_path / "isa-kit"
     monkeypatch.delenv("XDG_CACHE_HOME")
-    assert cache.base_dir() == Path.home() / ".cache" / "isa-kit"
+    assert cache_root() == Path.home() / ".cache" / "isa-kit"
 
 
 _BUILD = """

@@ -40,10 +40,9 @@ import jinja2
 from jinja2 import nodes
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
-from isa_kit.core.cache_dir import CACHE_DIR_VAR, cache_root
+from isa_kit.core.cache_dir import cache_root
 from isa_kit.core.version import __version__
 
-ENV_VAR = CACHE_DIR_VAR
 _SLOTS = "__isa_kit_%s.slots"
 _BUNDLE = "__isa_kit_%s.bundle"
 _BUNDLE_TAG = "isa-kit-bundle-2"
@@ -88,11 +87,6 @@ class _Cache(FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
 
 
-def base_dir() -> Path | None:
-    """The user's cache folder for isa-kit (the one rule every cache follows), or None."""
-    return cache_root()
-
-
 def _fingerprint(env: jinja2.Environment) -> str:
     """What the compiled code depends on besides the source: versions, the environment's
     own code (its parser rewrites placeholders; its sandbox may intercept operators) and the
@@ -113,7 +107,7 @@ def _fingerprint(env: jinja2.Environment) -> str:
 
 
 def _cache_for(env: jinja2.Environment) -> _Cache | None:
-    base = base_dir()
+    base = cache_root()
     if base is None:
         return None
     folder = base / _fingerprint(env)
