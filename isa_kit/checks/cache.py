@@ -36,7 +36,7 @@ from typing import Any
 
 from isa_kit.checks.results import PartnershipResult
 from isa_kit.core.atomic import write_bytes_atomic
-from isa_kit.core.cache_dir import cache_root
+from isa_kit.core.cache_dir import cache_root, stat_lines
 from isa_kit.core.errors import OutputError, Problem
 from isa_kit.core.findings import Category, Finding, Severity
 from isa_kit.core.resources import resource_dir
@@ -71,18 +71,15 @@ def kit_fingerprint() -> str:
     """Size and modification time of the kit's code and reference data: cheap to take
     (no file is read), and any edit or reinstall changes it."""
     digest = hashlib.sha256(f"{__version__}\0{sys.version}\0{FORMAT}".encode())
+    paths: list[str] = []
     for root in (_KIT, resource_dir("checks")):
         for folder, dirs, files in os.walk(root):
-            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-            for name in sorted(files):
-                path = os.path.join(folder, name)
-                if root == _KIT and not name.endswith(".py"):
-                    continue
-                try:
-                    st = os.stat(path)
-                except OSError:
-                    continue
-                digest.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+            dirs[:] = [d for d in dirs if d != "__pycache__"]
+            paths += [
+                os.path.join(folder, name) for name in files if root != _KIT or name.endswith(".py")
+            ]
+    for line in stat_lines(paths):
+        digest.update(f"{line}\n".encode())
     return digest.hexdigest()
 
 

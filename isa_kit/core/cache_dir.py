@@ -9,9 +9,10 @@ moves or turns off all of them: ``ISA_KIT_NO_CACHE=1`` turns caching off;
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["CACHE_DIR_VAR", "NO_CACHE_VAR", "cache_root"]
+__all__ = ["CACHE_DIR_VAR", "NO_CACHE_VAR", "cache_root", "stat_lines"]
 
 CACHE_DIR_VAR = "ISA_KIT_CACHE_DIR"
 NO_CACHE_VAR = "ISA_KIT_NO_CACHE"
@@ -30,3 +31,17 @@ def cache_root() -> Path | None:
     xdg = os.environ.get("XDG_CACHE_HOME")
     root = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
     return root / "isa-kit"
+
+
+def stat_lines(paths: Iterable[str | Path]) -> list[str]:
+    """``path:size:mtime_ns`` of each file, in order of path: how every cache tells that the
+    kit's own code changed without reading it (an edit or a reinstall changes a line; a file
+    that has gone is left out, which changes the lines too)."""
+    out: list[str] = []
+    for path in sorted(map(str, paths)):
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue
+        out.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
+    return out

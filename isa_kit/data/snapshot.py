@@ -35,7 +35,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from isa_kit.core.cache_dir import cache_root
+from isa_kit.core.cache_dir import cache_root, stat_lines
 from isa_kit.core.paths import DOCUMENTS_DIR, display_path
 from isa_kit.core.version import __version__
 from isa_kit.data import enums
@@ -159,28 +159,19 @@ def loads(data: bytes, expected: str) -> Any | None:
     return value
 
 
-def code_fingerprint(files: Iterable[Path]) -> list[str]:
-    """Name, size and modification time of the code the saved objects depend on."""
-    out: list[str] = []
-    for path in sorted(files):
-        st = path.stat()
-        out.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
-    return out
-
-
 @functools.cache
 def _kit_fingerprint() -> tuple[str, ...]:
     """The data model's code and the libraries that validated the data (once per process;
     the libraries are found on ``sys.path`` without importing them)."""
     out = [__version__, sys.version, sys.implementation.cache_tag or ""]
     # the data layer and the core it rests on (paths as displayed, what counts as outside)
-    out += code_fingerprint([*_DATA_PACKAGE.rglob("*.py"), *_DATA_PACKAGE.parent.glob("core/*.py")])
+    out += stat_lines([*_DATA_PACKAGE.rglob("*.py"), *_DATA_PACKAGE.parent.glob("core/*.py")])
     for name in _LIBRARIES:
         out.append(name)
         for entry in sys.path:
             folder = Path(entry or ".") / name
             if (folder / "__init__.py").is_file():
-                out += code_fingerprint(p for p in folder.iterdir() if p.suffix in (".py", ".so"))
+                out += stat_lines(p for p in folder.iterdir() if p.suffix in (".py", ".so"))
                 break
     return tuple(out)
 
@@ -188,7 +179,7 @@ def _kit_fingerprint() -> tuple[str, ...]:
 def snapshot_key(kind: str, inputs: Sequence[bytes | str], code: Iterable[Path] = ()) -> bytes:
     """The sha256 every saved snapshot of ``kind`` is filed under (see the module docstring)."""
     digest = hashlib.sha256(MAGIC)
-    base = [kind, os.getcwd(), *_kit_fingerprint(), *code_fingerprint(code)]
+    base = [kind, os.getcwd(), *_kit_fingerprint(), *stat_lines(code)]
     for part in [*base, "--", *inputs]:
         raw = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part
         digest.update(len(raw).to_bytes(8, "big"))
