@@ -10,75 +10,48 @@ permanent once assigned; categories and severities are those of ``isa-kit check`
 
 from __future__ import annotations
 
+from importlib import import_module
 from types import ModuleType
 
 from isa_kit.core.findings import Category
 from isa_kit.report.model import RuleInfo
 
-from . import (
-    aud001_unreadable_file,
-    aud002_unverifiable_document,
-    aud003_unaccepted_tracked_change,
-    aud004_partly_unverifiable_document,
-    aud010_overdue_review,
-    aud011_review_due_soon,
-    aud012_missing_review_date,
-    aud013_inconsistent_review_period,
-    aud020_unsigned_signature_row,
-    aud021_party_not_in_signature_table,
-    aud022_no_signature_table,
-    aud030_missing_ico_registration,
-    aud031_invalid_ico_registration,
-    aud040_retired_email_domain,
-    aud041_insecure_email_domain,
-    aud042_suspicious_email_domain,
-    aud050_superseded_legislation,
-    aud051_unknown_legislation,
-    aud052_superseded_guidance,
-    aud053_obsolete_protective_marking,
-    aud054_defunct_organisation,
-    aud060_insecure_transfer_channel,
-    aud061_missing_security_control,
-    aud070_unfilled_placeholder,
-    aud080_missing_lawful_basis,
-    aud081_missing_special_category_condition,
-    aud082_missing_law_enforcement_basis,
-    aud099_audit_crashed,
-)
 from .base import Rule
 
 __all__ = ["BY_CODE", "EMAIL_CODES", "MODULES", "RULES", "TEXT_CODES", "Rule", "rule_infos"]
 
-MODULES: tuple[ModuleType, ...] = (
-    aud001_unreadable_file,
-    aud002_unverifiable_document,
-    aud003_unaccepted_tracked_change,
-    aud004_partly_unverifiable_document,
-    aud010_overdue_review,
-    aud011_review_due_soon,
-    aud012_missing_review_date,
-    aud013_inconsistent_review_period,
-    aud020_unsigned_signature_row,
-    aud021_party_not_in_signature_table,
-    aud022_no_signature_table,
-    aud030_missing_ico_registration,
-    aud031_invalid_ico_registration,
-    aud040_retired_email_domain,
-    aud041_insecure_email_domain,
-    aud042_suspicious_email_domain,
-    aud050_superseded_legislation,
-    aud051_unknown_legislation,
-    aud052_superseded_guidance,
-    aud053_obsolete_protective_marking,
-    aud054_defunct_organisation,
-    aud060_insecure_transfer_channel,
-    aud061_missing_security_control,
-    aud070_unfilled_placeholder,
-    aud080_missing_lawful_basis,
-    aud081_missing_special_category_condition,
-    aud082_missing_law_enforcement_basis,
-    aud099_audit_crashed,
+#: The rule modules, in code order.
+_NAMES = (
+    "aud001_unreadable_file",
+    "aud002_unverifiable_document",
+    "aud003_unaccepted_tracked_change",
+    "aud004_partly_unverifiable_document",
+    "aud010_overdue_review",
+    "aud011_review_due_soon",
+    "aud012_missing_review_date",
+    "aud013_inconsistent_review_period",
+    "aud020_unsigned_signature_row",
+    "aud021_party_not_in_signature_table",
+    "aud022_no_signature_table",
+    "aud030_missing_ico_registration",
+    "aud031_invalid_ico_registration",
+    "aud040_retired_email_domain",
+    "aud041_insecure_email_domain",
+    "aud042_suspicious_email_domain",
+    "aud050_superseded_legislation",
+    "aud051_unknown_legislation",
+    "aud052_superseded_guidance",
+    "aud053_obsolete_protective_marking",
+    "aud054_defunct_organisation",
+    "aud060_insecure_transfer_channel",
+    "aud061_missing_security_control",
+    "aud070_unfilled_placeholder",
+    "aud080_missing_lawful_basis",
+    "aud081_missing_special_category_condition",
+    "aud082_missing_law_enforcement_basis",
+    "aud099_audit_crashed",
 )
+MODULES: tuple[ModuleType, ...] = tuple(import_module(f"{__name__}.{n}") for n in _NAMES)
 RULES: tuple[Rule, ...] = tuple(m.RULE for m in MODULES)
 BY_CODE = {r.code: r for r in RULES}
 TEXT_CODES = {
